@@ -1,0 +1,2 @@
+export * from './read-env';
+export * from './service-env';

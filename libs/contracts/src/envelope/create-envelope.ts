@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { instanceToPlain, plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EVENT_CATALOGUE, EventDataOf, EventType } from '../catalogue';
+import { ContractViolationError } from './errors';
+import { ServiceName, sourceOf } from './event-envelope';
+import { EnvelopeOf } from './typed-envelope';
+import { describeValidationErrors } from './validation';
+
+export interface NewEvent<T extends EventType> {
+  type: T;
+  subject: string;
+  data: EventDataOf<T>;
+  source: ServiceName;
+  correlationid: string;
+  causationid?: string;
+  /** When the fact happened; defaults to now. Pass the injected clock's time from domain code. */
+  time?: Date;
+  id?: string;
+}
+
+/**
+ * Builds an envelope and validates its data strictly against the current contract version, so a producer bug is
+ * caught before the event reaches the outbox. Unknown fields are rejected here (and tolerated by consumers).
+ */
+export function createEnvelope<T extends EventType>(event: NewEvent<T>): EnvelopeOf<T> {
+  const entry = EVENT_CATALOGUE[event.type];
+  const data = plainToInstance(entry.data as new () => object, instanceToPlain(event.data));
+  const errors = validateSync(data, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  if (errors.length > 0) {
+    throw new ContractViolationError(event.type, describeValidationErrors(errors));
+  }
+  return {
+    specversion: '1.0',
+    id: event.id ?? randomUUID(),
+    source: sourceOf(event.source),
+    type: event.type,
+    schemaversion: entry.version,
+    subject: event.subject,
+    time: (event.time ?? new Date()).toISOString(),
+    datacontenttype: 'application/json',
+    correlationid: event.correlationid,
+    ...(event.causationid ? { causationid: event.causationid } : {}),
+    data: instanceToPlain(data) as EventDataOf<T>,
+  };
+}

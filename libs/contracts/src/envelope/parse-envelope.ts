@@ -1,0 +1,63 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EVENT_CATALOGUE, isEventType } from '../catalogue';
+import { EnvelopeAttributes } from './envelope-attributes';
+import { PoisonMessageError } from './errors';
+import { AnyEnvelope } from './typed-envelope';
+import { describeValidationErrors } from './validation';
+
+/**
+ * Turns raw bytes from the wire into a typed envelope, or throws PoisonMessageError saying why it never can be.
+ * Tolerant reader: unknown data fields are dropped, not rejected, so producers can add optional fields.
+ */
+export function parseEnvelope(raw: Buffer | string): AnyEnvelope {
+  const json = parseJson(raw);
+  const attributes = plainToInstance(EnvelopeAttributes, json);
+  const envelopeErrors = validateSync(attributes, { forbidUnknownValues: true });
+  if (envelopeErrors.length > 0) {
+    throw new PoisonMessageError('invalid-envelope', describeValidationErrors(envelopeErrors));
+  }
+  if (!isEventType(attributes.type)) {
+    throw new PoisonMessageError('unknown-type', [`no contract for type ${attributes.type}`]);
+  }
+  const entry = EVENT_CATALOGUE[attributes.type];
+  if (attributes.schemaversion !== entry.version) {
+    throw new PoisonMessageError('unsupported-version', [
+      `${attributes.type} v${attributes.schemaversion} is not supported (current v${entry.version})`,
+    ]);
+  }
+  const data = plainToInstance(entry.data as new () => object, attributes.data);
+  const dataErrors = validateSync(data, { whitelist: true, forbidUnknownValues: true });
+  if (dataErrors.length > 0) {
+    throw new PoisonMessageError('invalid-data', describeValidationErrors(dataErrors, 'data'));
+  }
+  return Object.freeze({ ...pickAttributes(attributes), data }) as AnyEnvelope;
+}
+
+function parseJson(raw: Buffer | string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(typeof raw === 'string' ? raw : raw.toString('utf8'));
+  } catch (error) {
+    throw new PoisonMessageError('malformed-json', [(error as Error).message]);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new PoisonMessageError('invalid-envelope', ['an envelope must be a JSON object']);
+  }
+  return value as Record<string, unknown>;
+}
+
+function pickAttributes(a: EnvelopeAttributes): Omit<EnvelopeAttributes, 'data'> {
+  return {
+    specversion: a.specversion,
+    id: a.id,
+    source: a.source,
+    type: a.type,
+    schemaversion: a.schemaversion,
+    subject: a.subject,
+    time: a.time,
+    datacontenttype: a.datacontenttype,
+    correlationid: a.correlationid,
+    ...(a.causationid ? { causationid: a.causationid } : {}),
+  };
+}

@@ -1,0 +1,71 @@
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Actor } from '../vocabulary/common-data';
+import { CLOCK_KINDS, ClockKind, ESCALATION_LEVELS, EscalationLevel } from '../vocabulary/vocabulary';
+
+export const COMPLAINT_ASSIGNED = 'complaint.assigned' as const;
+/** The complaint has an owning team and a starting level (the named owner the standards ask for). */
+export class ComplaintAssignedV1 {
+  @IsUUID() complaintId!: string;
+  @IsString() @Length(1, 100) team!: string;
+  @IsIn(ESCALATION_LEVELS) level!: EscalationLevel;
+  @IsString() @Length(1, 100) routingRuleId!: string;
+  @IsString() @Length(1, 50) matrixVersion!: string;
+  @IsString() @Length(1, 500) reason!: string;
+  @IsISO8601({ strict: true }) assignedAt!: string;
+}
+
+export const COMPLAINT_ESCALATED = 'complaint.escalated' as const;
+export class ComplaintEscalatedV1 {
+  @IsUUID() complaintId!: string;
+  @IsUUID() escalationId!: string;
+  @IsOptional() @IsIn(ESCALATION_LEVELS) fromLevel?: EscalationLevel;
+  @IsIn(ESCALATION_LEVELS) toLevel!: EscalationLevel;
+  @IsString() @Length(1, 100) team!: string;
+  @IsIn(['sla-breached', 'not-acknowledged', 'reopened', 'high-risk-at-intake', 'manual']) trigger!:
+    | 'sla-breached'
+    | 'not-acknowledged'
+    | 'reopened'
+    | 'high-risk-at-intake'
+    | 'manual';
+  @IsString() @Length(1, 500) reason!: string;
+  @IsOptional() @IsIn(CLOCK_KINDS) breachedClock?: ClockKind;
+  @IsISO8601({ strict: true }) escalatedAt!: string;
+  /** When the receiving level must acknowledge, or it escalates again. */
+  @IsISO8601({ strict: true }) acknowledgeBy!: string;
+}
+
+export const ESCALATION_ACKNOWLEDGED = 'escalation.acknowledged' as const;
+export class EscalationAcknowledgedV1 {
+  @IsUUID() complaintId!: string;
+  @IsUUID() escalationId!: string;
+  @IsIn(ESCALATION_LEVELS) level!: EscalationLevel;
+  @ValidateNested() @Type(() => Actor) acknowledgedBy!: Actor;
+  @IsISO8601({ strict: true }) acknowledgedAt!: string;
+}
+
+export const RISK_WARNING_RAISED = 'risk.warning-raised' as const;
+/** A rolling rate crossed its threshold; raised once per window. The envelope subject is `risk:<dimension>:<key>`. */
+export class RiskWarningRaisedV1 {
+  @IsUUID() warningId!: string;
+  @IsIn(['category', 'team', 'channel']) dimension!: 'category' | 'team' | 'channel';
+  @IsString() @Length(1, 100) key!: string;
+  @IsIn(['complaints', 'breaches', 'low-satisfaction']) metric!: 'complaints' | 'breaches' | 'low-satisfaction';
+  @IsNumber() @Min(0) observed!: number;
+  @IsNumber() @Min(0) threshold!: number;
+  @IsISO8601({ strict: true }) windowStart!: string;
+  @IsISO8601({ strict: true }) windowEnd!: string;
+  @IsInt() @Min(0) sampleSize!: number;
+  @IsISO8601({ strict: true }) raisedAt!: string;
+}

@@ -1,0 +1,56 @@
+import { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { JsonLogger } from '@complaints/observability';
+import { correlationMiddleware } from './correlation.middleware';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import { strictValidationPipe } from './validation';
+
+export interface ServiceAppOptions {
+  title: string;
+  description: string;
+  /** Request body limit; intake's largest valid body (10,000-char description, attachments) fits in 256 kB. */
+  bodyLimit?: string;
+}
+
+/**
+ * The same HTTP surface for every service: JSON logs, correlation ids, strict validation, problem+json errors,
+ * OpenAPI at /docs, and shutdown hooks so SIGTERM drains the consumer and relay before the pool closes.
+ */
+export async function createServiceApp(module: DynamicModule, options: ServiceAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  const logger = app.get(JsonLogger);
+  app.useLogger(logger);
+  app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb', type: ['application/json', 'application/*+json'] });
+  app.use(correlationMiddleware);
+  app.useGlobalPipes(strictValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter(logger));
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  return app;
+}
+
+/**
+ * A service's whole main(): validate the environment, build the app, listen. Start-up failures (bad config,
+ * database or broker down) print the reason and exit non-zero so the supervisor restarts or alerts.
+ */
+export function runService<E extends { PORT: number; HOST: string }>(
+  name: string,
+  readConfig: () => E,
+  moduleFor: (env: E) => DynamicModule,
+  options: ServiceAppOptions,
+): void {
+  (async () => {
+    const env = readConfig();
+    const app = await createServiceApp(moduleFor(env), options);
+    await app.listen(env.PORT, env.HOST);
+  })().catch((error: unknown) => {
+    process.stderr.write(`${name} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,209 @@
+import { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import {
+  AnyEnvelope,
+  causedBy,
+  createEnvelope,
+  EVENT_CATALOGUE,
+  EventType,
+  parseEnvelope,
+  PoisonMessageError,
+  ServiceName,
+} from '@complaints/contracts';
+import { isTransientDatabaseError } from '@complaints/persistence';
+import { JsonLogger, Metrics, runWithLogContext } from '@complaints/observability';
+import { headerValue } from '../outbox/kafka-record';
+import { OutboxWriter } from '../outbox/outbox-writer';
+import { backoffDelay } from './backoff';
+import { DeadLetterPublisher } from './dead-letter-publisher';
+import { EventHandler, HandlerContext, UnprocessableEventError } from './event-handler';
+
+export interface ConsumerHostOptions {
+  service: ServiceName;
+  /** `<service>.<purpose>`; one group per service and purpose, never shared across services. */
+  groupId: string;
+  handlers: EventHandler[];
+  /** A brand-new group starts at the earliest retained event, so nothing published before it joined is lost. */
+  fromBeginning?: boolean;
+  /** Attempts for a non-transient error before the message is dead-lettered (transient errors retry forever). */
+  maxAttempts?: number;
+  partitionsConsumedConcurrently?: number;
+  sessionTimeoutMs?: number;
+}
+
+type Outcome = 'handled' | 'duplicate' | 'skipped' | 'dead-lettered';
+
+/**
+ * Runs a service's event handlers. Per record: skip types no handler wants; parse the envelope (poison goes to the
+ * dead-letter topic); then for each handler, one transaction holding the inbox row, the handler's writes and its
+ * follow-up events. Transient failures (database or network down) retry in place with backoff and never reach
+ * the dead-letter topic, so an outage cannot fill it with good messages.
+ */
+export class ConsumerHost {
+  private readonly consumer: Consumer;
+  private readonly deadLetters: DeadLetterPublisher;
+  private readonly handlersByType = new Map<string, EventHandler[]>();
+  private joined = false;
+  private stopping = false;
+
+  constructor(
+    kafka: Kafka,
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly options: ConsumerHostOptions,
+    private readonly logger: JsonLogger,
+    private readonly metrics: Metrics,
+  ) {
+    this.consumer = kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: options.sessionTimeoutMs ?? 30000,
+      heartbeatInterval: 3000,
+      maxWaitTimeInMs: 1000,
+    });
+    this.deadLetters = new DeadLetterPublisher(kafka, options.service);
+    for (const handler of options.handlers) {
+      for (const type of handler.consumes) {
+        this.handlersByType.set(type, [...(this.handlersByType.get(type) ?? []), handler]);
+      }
+    }
+  }
+
+  /** The topics that carry the handled types. */
+  get topics(): string[] {
+    return [...new Set([...this.handlersByType.keys()].map((type) => EVENT_CATALOGUE[type as EventType].topic))];
+  }
+
+  async start(): Promise<void> {
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => (this.joined = true));
+    this.consumer.on(this.consumer.events.CRASH, (event) => {
+      this.joined = false;
+      this.logger.error('consumer crashed; kafkajs restarts it', { error: String(event.payload.error) });
+    });
+    await this.deadLetters.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.run({
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachMessage: (payload) => this.onMessage(payload),
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.consumer.disconnect();
+    await this.deadLetters.disconnect();
+  }
+
+  async check(): Promise<void> {
+    if (!this.joined) throw new Error(`consumer group ${this.options.groupId} has not joined`);
+  }
+
+  private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+    const outcome = await this.process(topic, partition, message, heartbeat);
+    this.metrics
+      .counter('consumer_messages_total', 'Records seen by the consumer host, by outcome', ['topic', 'outcome'])
+      .inc({ topic, outcome });
+  }
+
+  private async process(
+    topic: string,
+    partition: number,
+    message: EachMessagePayload['message'],
+    heartbeat: () => Promise<void>,
+  ): Promise<Outcome> {
+    // A shared topic carries types this service ignores: skip them without parsing.
+    const declaredType = headerValue(message.headers, 'ce_type');
+    if (declaredType && !this.handlersByType.has(declaredType)) return 'skipped';
+
+    let envelope: AnyEnvelope;
+    try {
+      envelope = parseEnvelope(message.value ?? Buffer.alloc(0));
+    } catch (error) {
+      if (!(error instanceof PoisonMessageError)) throw error;
+      await this.deadLetter(topic, partition, message, error.reason, error.message, 1);
+      return 'dead-lettered';
+    }
+    const handlers = this.handlersByType.get(envelope.type) ?? [];
+    if (handlers.length === 0) return 'skipped';
+
+    let outcome: Outcome = 'duplicate';
+    for (const handler of handlers) {
+      const result = await runWithLogContext(
+        {
+          correlationid: envelope.correlationid,
+          causationid: envelope.id,
+          subject: envelope.subject,
+          eventType: envelope.type,
+          eventId: envelope.id,
+        },
+        () => this.handleWithRetry(handler, envelope, topic, partition, message, heartbeat),
+      );
+      if (result !== 'duplicate') outcome = result;
+    }
+    return outcome;
+  }
+
+  private async handleWithRetry(
+    handler: EventHandler,
+    envelope: AnyEnvelope,
+    topic: string,
+    partition: number,
+    message: EachMessagePayload['message'],
+    heartbeat: () => Promise<void>,
+  ): Promise<Outcome> {
+    const maxAttempts = this.options.maxAttempts ?? 3;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await this.handleOnce(handler, envelope)) ? 'handled' : 'duplicate';
+      } catch (error) {
+        const text = error instanceof Error ? error.message : String(error);
+        const transient = isTransientDatabaseError(error);
+        const permanent = error instanceof UnprocessableEventError;
+        if (this.stopping) throw error; // leave the offset uncommitted; the next owner of the partition retries
+        if (permanent || (!transient && attempt >= maxAttempts)) {
+          await this.deadLetter(topic, partition, message, permanent ? 'unprocessable' : 'handler-failed', text, attempt);
+          return 'dead-lettered';
+        }
+        const delay = backoffDelay(attempt);
+        this.logger.warn(`handler ${handler.name} failed; retrying`, { attempt, transient, delay, error: text });
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        await heartbeat().catch(() => undefined);
+      }
+    }
+  }
+
+  /** One transaction: inbox row first (a duplicate stops here), then the handler's writes and follow-up events. */
+  private handleOnce(handler: EventHandler, envelope: AnyEnvelope): Promise<boolean> {
+    return this.dataSource.transaction(async (em) => {
+      const inserted: unknown[] = await em.query(
+        `INSERT INTO inbox (consumer, event_id, event_type, source) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (consumer, event_id) DO NOTHING RETURNING 1`,
+        [handler.name, envelope.id, envelope.type, envelope.source],
+      );
+      if (inserted.length === 0) return false;
+      const ctx: HandlerContext = {
+        em,
+        emit: async (event) => {
+          const followUp = createEnvelope(causedBy(envelope, { ...event, source: this.options.service }));
+          await this.outbox.enqueue(em, [followUp]);
+        },
+      };
+      await handler.handle(envelope as never, ctx);
+      return true;
+    });
+  }
+
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: EachMessagePayload['message'],
+    reason: string,
+    error: string,
+    attempts: number,
+  ): Promise<void> {
+    this.logger.error('message sent to the dead-letter topic', { topic, partition, offset: message.offset, reason, error });
+    await this.deadLetters.publish({ topic, partition, message, reason, error, attempts });
+    this.metrics.counter('dead_letters_total', 'Messages sent to the dead-letter topic', ['reason']).inc({ reason });
+  }
+}

@@ -1,0 +1,35 @@
+import { EntityManager } from 'typeorm';
+import { EVENT_CATALOGUE, EventEnvelope, EventType } from '@complaints/contracts';
+
+/**
+ * Writes events into the outbox inside the caller's transaction: the state change and its events commit
+ * together or not at all. The NOTIFY is delivered on commit and wakes the relay at once.
+ */
+export class OutboxWriter {
+  constructor(private readonly schema: string) {}
+
+  async enqueue(em: EntityManager, envelopes: EventEnvelope[]): Promise<void> {
+    if (envelopes.length === 0) return;
+    const values: unknown[] = [];
+    const rows = envelopes.map((envelope, i) => {
+      const topic = EVENT_CATALOGUE[envelope.type as EventType].topic;
+      values.push(envelope.id, aggregateTypeOf(envelope.type), envelope.subject, envelope.type, topic, JSON.stringify(envelope));
+      const o = i * 6;
+      return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}::jsonb)`;
+    });
+    await em.query(
+      `INSERT INTO outbox (id, aggregatetype, aggregateid, type, topic, payload) VALUES ${rows.join(', ')}`,
+      values,
+    );
+    await em.query("SELECT pg_notify($1, '')", [outboxChannel(this.schema)]);
+  }
+}
+
+/** The LISTEN/NOTIFY channel the relay of a schema waits on. */
+export function outboxChannel(schema: string): string {
+  return `outbox_${schema}`;
+}
+
+function aggregateTypeOf(type: string): string {
+  return type.split('.')[0];
+}

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { Consumer, IHeaders, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+
+export interface ObservedRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  headers: Record<string, string>;
+  /** The value parsed as JSON, or the raw string when it is not JSON (poison messages). */
+  value: unknown;
+  raw: string;
+}
+
+/**
+ * Reads topics from the beginning with a throw-away group and keeps every record, so tests can wait for an event
+ * on the real wire. Also writes raw records (for poison-message tests). Lives here so kafkajs stays in this lib.
+ */
+export class TopicProbe {
+  readonly records: ObservedRecord[] = [];
+  private readonly consumer: Consumer;
+  private readonly producer: Producer;
+
+  constructor(
+    brokers: string[],
+    private readonly topics: string[],
+  ) {
+    const kafka = new Kafka({ clientId: 'topic-probe', brokers, logLevel: logLevel.NOTHING });
+    this.consumer = kafka.consumer({ groupId: `probe-${randomUUID()}`, maxWaitTimeInMs: 200, allowAutoTopicCreation: false });
+    this.producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  }
+
+  async start(): Promise<this> {
+    await this.producer.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    const joined = new Promise<void>((resolve) => this.consumer.on(this.consumer.events.GROUP_JOIN, () => resolve()));
+    await this.consumer.run({
+      eachMessage: async ({ topic, partition, message }) => {
+        const raw = message.value?.toString('utf8') ?? '';
+        this.records.push({
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString('utf8') ?? null,
+          headers: flattenHeaders(message.headers),
+          value: tryJson(raw),
+          raw,
+        });
+      },
+    });
+    await joined;
+    return this;
+  }
+
+  async send(topic: string, key: string, value: string, headers: Record<string, string> = {}): Promise<void> {
+    await this.producer.send({ topic, messages: [{ key, value, headers }] });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+    await this.producer.disconnect();
+  }
+}
+
+function flattenHeaders(headers: IHeaders | undefined): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) flat[name] = first.toString();
+  }
+  return flat;
+}
+
+function tryJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}

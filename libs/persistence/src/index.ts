@@ -1,0 +1,6 @@
+export * from './database-options';
+export * from './database.providers';
+export * from './database-admin';
+export * from './pg-errors';
+export * from './snake-naming.strategy';
+export * from './migrate-cli';
