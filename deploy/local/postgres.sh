@@ -44,7 +44,7 @@ init() {
   fi
   local db_url="${admin_url%/*}/$database"
   for schema in "${schemas[@]}"; do
-    psql "$db_url" -v ON_ERROR_STOP=1 -q >&2 <<SQL
+    PGOPTIONS="-c client_min_messages=warning" psql "$db_url" -v ON_ERROR_STOP=1 -q >&2 <<SQL
 DO \$\$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${schema}_svc') THEN
     CREATE ROLE ${schema}_svc LOGIN;

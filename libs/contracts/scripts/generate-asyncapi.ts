@@ -4,10 +4,11 @@
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { readKafkaTopology } from '../src/asyncapi/kafka-topology';
 import { ASYNCAPI_FILE, renderAsyncApiYaml } from '../src/asyncapi/render-asyncapi';
 import { EVENT_TYPES } from '../src/catalogue';
-import { FIXTURES_DIR, fixtureFileName, renderFixture } from '../src/examples/example-envelopes';
+import { exampleEnvelope, FIXTURES_DIR, fixtureFileName } from '../src/examples/example-envelopes';
 
 const repoRoot = resolve(__dirname, '../../..');
 
@@ -18,8 +19,11 @@ function writeAsyncApi(): void {
   console.log(`wrote ${ASYNCAPI_FILE}`);
 }
 
-/** Writes one fixture per event type and removes the ones no longer in the catalogue, so the folder mirrors it. */
-function writeFixtures(): void {
+/**
+ * Writes one fixture per event type and removes the ones no longer in the catalogue, so the folder mirrors it.
+ * Formatted by prettier so `npm run format` and this script never rewrite each other's output.
+ */
+async function writeFixtures(): Promise<void> {
   const dir = join(repoRoot, FIXTURES_DIR);
   mkdirSync(dir, { recursive: true });
   const wanted = new Set(EVENT_TYPES.map(fixtureFileName));
@@ -28,10 +32,15 @@ function writeFixtures(): void {
     console.log(`removed ${FIXTURES_DIR}/${stale}`);
   }
   for (const type of EVENT_TYPES) {
-    writeFileSync(join(dir, fixtureFileName(type)), renderFixture(type));
+    const file = join(dir, fixtureFileName(type));
+    const options = { ...(await resolveConfig(file)), filepath: file };
+    writeFileSync(file, await format(JSON.stringify(exampleEnvelope(type)), options));
   }
   console.log(`wrote ${wanted.size} fixtures to ${FIXTURES_DIR}`);
 }
 
 writeAsyncApi();
-writeFixtures();
+writeFixtures().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -14,3 +14,4 @@ export * from './classification/classification-events.v1';
 export * from './sla/sla-events.v1';
 export * from './escalation/escalation-events.v1';
 export * from './notification/notification-events.v1';
+export * from './examples/example-events';

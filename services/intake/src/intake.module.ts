@@ -8,7 +8,7 @@ import { CONTACT_SEALER, CUSTOMER_HASHER, PII_CIPHER } from './application/ports
 import { REGISTRATION_STORE } from './application/ports/registration-store';
 import { IntakeEnv } from './config/intake.env';
 import { CLOCK, systemClock } from './domain/clock';
-import { AesGcmKeyring } from './infrastructure/crypto/aes-gcm-keyring';
+import { AesGcmKeyring } from '@complaints/data-protection';
 import {
   HmacCustomerHasher,
   KeyringContactSealer,

@@ -3,7 +3,13 @@ import { deadLetterChannels, eventChannels } from './channels';
 import { DOCUMENT_DESCRIPTION, DOCUMENT_TITLE, LOCAL_SERVER_DESCRIPTION } from './document-text';
 import { buildContractSchemas, JsonSchema } from './json-schemas';
 import { KafkaTopology } from './kafka-topology';
-import { correlationIds, EVENT_CONTENT_TYPE, eventMessage, POISON_MESSAGE_ID, poisonMessage } from './messages';
+import {
+  correlationIds,
+  EVENT_CONTENT_TYPE,
+  eventMessage,
+  POISON_MESSAGE_ID,
+  poisonMessage,
+} from './messages';
 
 export interface AsyncApiDocument {
   readonly asyncapi: '3.0.0';

@@ -68,7 +68,9 @@ function withOperation(
       action: 'send',
       channel: { $ref: `#/channels/${channelId}` },
       summary,
-      messages: Object.keys(channel.messages).map((id) => ({ $ref: `#/channels/${channelId}/messages/${id}` })),
+      messages: Object.keys(channel.messages).map((id) => ({
+        $ref: `#/channels/${channelId}/messages/${id}`,
+      })),
     },
   };
 }

@@ -11,7 +11,7 @@ export const DOCUMENT_DESCRIPTION = `Every event the complaint handling platform
 
 **Delivery.** At least once, through a transactional outbox. A redelivered event keeps its \`id\`; consumers deduplicate on it.
 
-**Dead letters.** A record its consumer can never process (malformed JSON, broken envelope, unknown type or version, data breaking its contract) is copied unchanged to that consumer's \`complaints.<consumer>.dlq\` topic with \`x-error-*\` headers saying why, and the consumer moves on.
+**Dead letters.** A record its consumer can never process (malformed JSON, broken envelope, unknown type or version, data breaking its contract, or a handler still failing after its retries) is copied unchanged to that consumer's \`complaints.<consumer>.dlq\` topic with \`x-original-*\` and \`x-error-*\` headers saying where it came from and why, and the consumer moves on.
 
 **Personal data.** No clear-text personal data is ever on the wire. Customers appear only as masked values (\`张*\`, \`138****5678\`) and a keyed hash; their contact details travel encrypted (AES-256-GCM) for the notification service, the only holder of the key; free text has personal identifiers masked at intake.
 
@@ -20,22 +20,31 @@ export const DOCUMENT_DESCRIPTION = `Every event the complaint handling platform
 export const LOCAL_SERVER_DESCRIPTION =
   'The single-node development broker of `npm run kafka:start` (deploy/local/kafka.sh).';
 
-/** Every PoisonMessageError reason, keyed by the type so a new reason cannot be left out of the document. */
-const POISON_REASONS: Record<PoisonMessageError['reason'], string> = {
+/**
+ * Why a record is dead-lettered: every PoisonMessageError reason (keyed by the type, so a new reason cannot be left
+ * out) plus the consumer host's own two for handlers that refuse or keep failing.
+ */
+export const DEAD_LETTER_REASONS: Record<
+  PoisonMessageError['reason'] | 'unprocessable' | 'handler-failed',
+  string
+> = {
   'malformed-json': 'the value is not JSON',
   'invalid-envelope': 'not a valid CloudEvents envelope',
   'unknown-type': 'no contract for the type',
   'unsupported-version': 'a schemaversion the consumer does not support',
   'invalid-data': 'data breaking its contract',
+  unprocessable: 'the handler rejected the event as permanently unprocessable',
+  'handler-failed': 'the handler kept failing until its retries ran out',
 };
 
 export const POISON_MESSAGE_DESCRIPTION =
-  'The original record, key, value and headers unchanged, plus `x-error-*` headers saying why the consumer gave up: ' +
-  'the PoisonMessageError reason (' +
-  Object.entries(POISON_REASONS)
-    .map(([reason, meaning]) => `\`${reason}\`: ${meaning}`)
-    .join('; ') +
-  ') and its details. Inspect, fix, and replay to the original topic.';
+  'The original record (key, value and headers) unchanged, plus headers saying where it came from ' +
+  '(`x-original-topic`, `x-original-partition`, `x-original-offset`, `x-consumer`) and why the consumer gave up ' +
+  '(`x-error-reason`, `x-error-message`, `x-attempts`, `x-failed-at`). Reasons: ' +
+  Object.entries(DEAD_LETTER_REASONS)
+    .map(([reason, meaning]) => `\`${reason}\` (${meaning})`)
+    .join(', ') +
+  '. Inspect, fix, and replay to the original topic.';
 
 /** Human title of an event type: `sla.warning` -> `SLA warning`, `complaint.awaiting-customer` -> `Complaint awaiting customer`. */
 export function titleOf(type: string): string {

@@ -11,11 +11,13 @@ const ATTRIBUTE_DESCRIPTIONS: Record<keyof EnvelopeAttributes, string> = {
   source: 'The producing service: urn:complaints:<service>.',
   type: 'The event type, e.g. complaint.received; selects the data contract.',
   schemaversion: 'Major version of the data contract (a CloudEvents extension attribute).',
-  subject: 'The complaint id, also the Kafka key; fleet-wide events (risk warnings) use risk:<dimension>:<key>.',
+  subject:
+    'The complaint id, also the Kafka key; fleet-wide events (risk warnings) use risk:<dimension>:<key>.',
   time: 'When the fact happened (not when it was published), RFC 3339 in UTC.',
   datacontenttype: 'Always application/json.',
   correlationid: 'One per originating request or business flow, copied unchanged along the causal chain.',
-  causationid: 'The id of the event (or request) that directly caused this one; absent for request- or timer-started events.',
+  causationid:
+    'The id of the event (or request) that directly caused this one; may be absent, e.g. for timer-fired events.',
   data: 'The event data, as defined by the contract of type and schemaversion.',
 };
 

@@ -59,7 +59,7 @@ function schemaOfClass(derived: Record<string, JsonSchema>, cls: new () => objec
 /** The names of the class, its parent, and so on up to (not including) Object. */
 function lineage(cls: new () => object): string[] {
   const names: string[] = [];
-  for (let current: unknown = cls; typeof current === 'function' && current.name !== ''; ) {
+  for (let current: unknown = cls; typeof current === 'function' && current.name !== '';) {
     names.push(current.name);
     current = Object.getPrototypeOf(current);
   }
@@ -70,7 +70,10 @@ function reorder(schema: JsonSchema, order: string[]): JsonSchema {
   const properties = propertiesOf(schema);
   const required = Array.isArray(schema.required) ? new Set<unknown>(schema.required) : new Set<unknown>();
   const names = order.filter((name) => name in properties);
-  const result: JsonSchema = { ...schema, properties: Object.fromEntries(names.map((name) => [name, properties[name]])) };
+  const result: JsonSchema = {
+    ...schema,
+    properties: Object.fromEntries(names.map((name) => [name, properties[name]])),
+  };
   if (required.size > 0) {
     result.required = names.filter((name) => required.has(name));
   }

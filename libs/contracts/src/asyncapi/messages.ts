@@ -1,7 +1,7 @@
 import { EVENT_CATALOGUE, EventType } from '../catalogue';
-import { sourceOf } from '../envelope/event-envelope';
 import { exampleEnvelope, FIXTURES_DIR, fixtureFileName } from '../examples/example-envelopes';
-import { POISON_MESSAGE_DESCRIPTION, titleOf } from './document-text';
+import { SERVICE_NAMES, sourceOf } from '../envelope/event-envelope';
+import { DEAD_LETTER_REASONS, POISON_MESSAGE_DESCRIPTION, titleOf } from './document-text';
 import { ContractSchemas, ENVELOPE_SCHEMA_NAME, JsonSchema, SCHEMA_REF_PREFIX } from './json-schemas';
 
 export const KAFKA_BINDING_VERSION = '0.5.0';
@@ -39,7 +39,9 @@ export function eventMessage(type: EventType, schemas: ContractSchemas): JsonSch
         },
       ],
     },
-    bindings: { kafka: { key: keySchema(schemas.components[dataSchemaName]), bindingVersion: KAFKA_BINDING_VERSION } },
+    bindings: {
+      kafka: { key: keySchema(schemas.components[dataSchemaName]), bindingVersion: KAFKA_BINDING_VERSION },
+    },
     examples: [
       {
         name: fixtureFileName(type).replace(/\.json$/, ''),
@@ -64,11 +66,7 @@ export function poisonMessage(): JsonSchema {
     summary: 'A record its consumer can never process, parked with the reason.',
     description: POISON_MESSAGE_DESCRIPTION,
     contentType: 'application/octet-stream',
-    headers: {
-      type: 'object',
-      description: 'The original headers, plus x-error-* headers describing the failure.',
-      patternProperties: { '^x-error-': { type: 'string' } },
-    },
+    headers: deadLetterHeadersSchema(),
     payload: { description: 'The original record value, unchanged; it may not even be JSON.' },
     bindings: {
       kafka: {
@@ -84,6 +82,38 @@ export function correlationIds(): JsonSchema {
     [CORRELATION_ID_NAME]: {
       description: 'One per originating request or business flow, copied unchanged along the causal chain.',
       location: '$message.payload#/correlationid',
+    },
+  };
+}
+
+/**
+ * The headers libs/kafka's DeadLetterPublisher adds (the original record's headers are kept beside them). Named
+ * here, not imported: the contract lib depends on no transport code.
+ */
+function deadLetterHeadersSchema(): JsonSchema {
+  const text = (description: string) => ({ type: 'string', description });
+  return {
+    type: 'object',
+    description: 'The original record headers are kept as they were, beside these.',
+    required: [
+      'x-original-topic',
+      'x-original-partition',
+      'x-original-offset',
+      'x-consumer',
+      'x-error-reason',
+      'x-error-message',
+      'x-attempts',
+      'x-failed-at',
+    ],
+    properties: {
+      'x-original-topic': text('The topic the record was consumed from.'),
+      'x-original-partition': { ...text('Its partition, as a decimal string.'), pattern: '^\\d+$' },
+      'x-original-offset': { ...text('Its offset, as a decimal string.'), pattern: '^\\d+$' },
+      'x-consumer': { ...text('The consuming service that gave up.'), enum: [...SERVICE_NAMES] },
+      'x-error-reason': { ...text('Why it gave up.'), enum: Object.keys(DEAD_LETTER_REASONS) },
+      'x-error-message': { ...text('The error, at most 4000 characters.'), maxLength: 4000 },
+      'x-attempts': { ...text('How many times the handler ran, as a decimal string.'), pattern: '^\\d+$' },
+      'x-failed-at': { ...text('When it was dead-lettered.'), format: 'date-time' },
     },
   };
 }

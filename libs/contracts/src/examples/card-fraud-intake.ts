@@ -95,7 +95,8 @@ export const CARD_FRAUD_INTAKE_EXAMPLES: Pick<ExampleEvents, IntakeTypes> = {
       actor: { kind: 'staff', id: 'staff-20417' },
       reason: '需客户补充交易发生时的情况说明。',
       version: 3,
-      informationRequested: '请说明三笔交易发生时您本人所在的位置，以及近期是否在陌生网站或链接中输入过卡片信息或验证码。',
+      informationRequested:
+        '请说明三笔交易发生时您本人所在的位置，以及近期是否在陌生网站或链接中输入过卡片信息或验证码。',
     },
   },
   'complaint.customer-replied': {

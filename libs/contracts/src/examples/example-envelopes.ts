@@ -19,8 +19,3 @@ export function exampleEnvelope<T extends EventType>(type: T): EnvelopeOf<T> {
 export function fixtureFileName(type: EventType): string {
   return `${type}.v${EVENT_CATALOGUE[type].version}.json`;
 }
-
-/** The fixture file's content; the generator writes it and the freshness test compares against it. */
-export function renderFixture(type: EventType): string {
-  return `${JSON.stringify(exampleEnvelope(type), null, 2)}\n`;
-}

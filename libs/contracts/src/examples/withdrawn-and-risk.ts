@@ -27,7 +27,8 @@ export const WITHDRAWN_AND_RISK_EXAMPLES: Pick<
       previousStatus: 'acknowledged',
       occurredAt: '2026-12-16T02:10:00.000Z',
       actor: { kind: 'staff', id: 'staff-30552' },
-      reason: 'Customer called back: the second card payment was a duplicate authorisation that has now dropped off.',
+      reason:
+        'Customer called back: the second card payment was a duplicate authorisation that has now dropped off.',
       version: 3,
     },
   },

@@ -155,7 +155,12 @@ export class ConsumerHost {
     const maxAttempts = this.options.maxAttempts ?? 3;
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await this.handleOnce(handler, envelope)) ? 'handled' : 'duplicate';
+        const handled = await this.handleOnce(handler, envelope);
+        this.logger.info(handled ? `handled ${envelope.type}` : `duplicate ${envelope.type} ignored`, {
+          handler: handler.name,
+          attempt,
+        });
+        return handled ? 'handled' : 'duplicate';
       } catch (error) {
         const text = error instanceof Error ? error.message : String(error);
         const transient = isTransientDatabaseError(error);

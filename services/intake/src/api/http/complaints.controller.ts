@@ -3,6 +3,7 @@ import { Body, Controller, Headers, HttpCode, Post, Req, Res } from '@nestjs/com
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { correlationIdOf, ProblemException } from '@complaints/http-api';
+import { JsonLogger } from '@complaints/observability';
 import { RegisterComplaintService } from '../../application/register-complaint/register-complaint.service';
 import { DuplicateExternalRefError, IdempotencyKeyReusedError } from '../../application/ports/registration-store';
 import { RegisterComplaintRequest } from './register-complaint.request';
@@ -12,7 +13,10 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 @ApiTags('complaints')
 @Controller('v1/complaints')
 export class ComplaintsController {
-  constructor(private readonly register: RegisterComplaintService) {}
+  constructor(
+    private readonly register: RegisterComplaintService,
+    private readonly logger: JsonLogger,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -47,6 +51,11 @@ export class ComplaintsController {
         amount: body.amount,
         occurredAt: body.occurredAt ? new Date(body.occurredAt) : undefined,
         attachments: body.attachments ?? [],
+      });
+      this.logger.info(result.replayed ? 'idempotent replay' : 'complaint recorded', {
+        subject: result.response.id,
+        reference: result.response.reference,
+        channel: body.channel,
       });
       if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
       res.setHeader('Location', `/v1/complaints/${result.response.id}`);

@@ -1,11 +1,6 @@
-/** A value encrypted with AES-256-GCM under a named key (so keys can rotate without re-encrypting at once). */
-export interface EncryptedValue {
-  alg: 'AES-256-GCM';
-  keyId: string;
-  iv: string;
-  tag: string;
-  ciphertext: string;
-}
+import type { EncryptedValue } from '@complaints/data-protection';
+
+export type { EncryptedValue };
 
 /** Encrypts personal data at rest with the intake key ring. */
 export interface PiiCipher {

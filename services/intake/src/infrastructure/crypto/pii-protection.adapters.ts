@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { ContactSealer, CustomerHasher, EncryptedValue, PiiCipher } from '../../application/ports/pii-protection';
-import { AesGcmKeyring } from './aes-gcm-keyring';
+import { AesGcmKeyring, sealContact } from '@complaints/data-protection';
 
 export class KeyringPiiCipher implements PiiCipher {
   constructor(private readonly keyring: AesGcmKeyring) {}
@@ -14,14 +14,11 @@ export class KeyringPiiCipher implements PiiCipher {
   }
 }
 
-/** The associated data binds the sealed block to its purpose; notification opens it with the same string. */
-export const CONTACT_ASSOCIATED_DATA = 'complaint-contact';
-
 export class KeyringContactSealer implements ContactSealer {
   constructor(private readonly keyring: AesGcmKeyring) {}
 
   seal(contact: { name: string; phone?: string; email?: string }): EncryptedValue {
-    return this.keyring.encrypt(JSON.stringify(contact), CONTACT_ASSOCIATED_DATA);
+    return sealContact(this.keyring, contact);
   }
 }
 

@@ -1,9 +1,17 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { EncryptedValue } from '../../application/ports/pii-protection';
+
+/** A value encrypted with AES-256-GCM under a named key (so keys can rotate without re-encrypting at once). */
+export interface EncryptedValue {
+  alg: 'AES-256-GCM';
+  keyId: string;
+  iv: string;
+  tag: string;
+  ciphertext: string;
+}
 
 /**
  * AES-256-GCM with a key ring: new values use the active key, old values decrypt with the key id they name.
- * Rotation: add a key, make it active, re-encrypt at leisure, then drop the old key (docs/adr/0004).
+ * Rotation: add a key, make it active, re-encrypt at leisure, then drop the old key (docs/data-protection.md).
  * Keys come from configuration as `id:base64,id:base64`; each must be 32 bytes.
  */
 export class AesGcmKeyring {

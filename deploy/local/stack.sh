@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# The whole platform on one machine without Docker: Postgres, a Kafka broker from the Maven jars, and the five
+# services as separate Node processes.
+#
+#   deploy/local/stack.sh start    install what is missing, build, start everything, print the URLs
+#   deploy/local/stack.sh stop     stop the services, then the broker this script started
+#   deploy/local/stack.sh status   which services answer /health/ready
+#
+# Environment (all optional): STACK_NAME (local; runs side by side under another name), SERVICE_PORT_BASE (3000:
+# intake is base+1 ... notification base+5), KAFKA_BROKERS (use this broker instead of starting one), KAFKA_PORT,
+# COMPLAINTS_DB (complaints), DATABASE_ADMIN_URL, DB_SERVICE_PASSWORD (service role password on servers that
+# need one), STACK_SKIP_BUILD=1 (use the existing dist/ folders).
+set -euo pipefail
+
+repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$repo_root"
+name=${STACK_NAME:-local}
+run_dir="$repo_root/.cache/stack/$name"
+base_port=${SERVICE_PORT_BASE:-3000}
+database=${COMPLAINTS_DB:-complaints}
+admin_url=${DATABASE_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+services=(intake classification sla-timer escalation notification)
+
+say() { echo "[stack] $*" >&2; }
+die() { say "error: $*"; exit 1; }
+
+port_of() {
+  local i
+  for i in "${!services[@]}"; do
+    [[ "${services[$i]}" == "$1" ]] && { echo $((base_port + i + 1)); return; }
+  done
+}
+
+schema_of() { echo "${1//-/_}"; }
+
+service_url() {
+  # postgres://<schema>_svc[:password]@host:port/<database>
+  local schema=$1 hostpart=${admin_url#*@}
+  local auth="${schema}_svc"
+  [[ -n "${DB_SERVICE_PASSWORD:-}" ]] && auth="$auth:$DB_SERVICE_PASSWORD"
+  echo "postgres://$auth@${hostpart%/*}/$database"
+}
+
+install_and_build() {
+  if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
+    say "installing npm packages (npm ci) ..."
+    npm ci --no-audit --no-fund >&2
+  fi
+  if [[ "${STACK_SKIP_BUILD:-0}" != "1" ]]; then
+    say "building libraries and services ..."
+    NX_DAEMON=false npx nx run-many -t build --output-style=static >&2
+  fi
+}
+
+secrets() {
+  local file="$run_dir/secrets.env"
+  if [[ ! -f "$file" ]]; then
+    # Fresh random keys per stack: local data is only readable by this stack.
+    local k1 k2 k3
+    k1=$(node -e "process.stdout.write(require('crypto').randomBytes(32).toString('base64'))")
+    k2=$(node -e "process.stdout.write(require('crypto').randomBytes(32).toString('base64'))")
+    k3=$(node -e "process.stdout.write(require('crypto').randomBytes(32).toString('base64'))")
+    umask 077
+    cat >"$file" <<EOF
+PII_KEYS=local-pii-1:$k1
+PII_ACTIVE_KEY=local-pii-1
+CONTACT_KEYS=local-contact-1:$k2
+CONTACT_ACTIVE_KEY=local-contact-1
+CUSTOMER_HASH_KEY=$k3
+EOF
+  fi
+  set -a
+  # shellcheck disable=SC1090
+  source "$file"
+  set +a
+}
+
+start_service() {
+  local svc=$1 port schema url pid_file
+  port=$(port_of "$svc")
+  schema=$(schema_of "$svc")
+  url=$(service_url "$schema")
+  pid_file="$run_dir/$svc.pid"
+  if [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+    say "$svc already running (pid $(cat "$pid_file"))"
+    return
+  fi
+  DATABASE_URL="$url" node "services/$svc/dist/migrate.js" >&2 || die "$svc migrations failed"
+  PORT=$port HOST=127.0.0.1 DATABASE_URL="$url" KAFKA_BROKERS="$brokers" \
+    setsid node "services/$svc/dist/main.js" >"$run_dir/$svc.log" 2>&1 </dev/null &
+  echo $! >"$pid_file"
+}
+
+wait_ready() {
+  local svc=$1 port deadline
+  port=$(port_of "$svc")
+  deadline=$((SECONDS + ${STACK_READY_TIMEOUT_S:-90}))
+  until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
+    kill -0 "$(cat "$run_dir/$svc.pid")" 2>/dev/null || { tail -n 30 "$run_dir/$svc.log" >&2; die "$svc exited during start-up"; }
+    ((SECONDS < deadline)) || { tail -n 30 "$run_dir/$svc.log" >&2; die "$svc not ready after ${STACK_READY_TIMEOUT_S:-90}s"; }
+    sleep 0.5
+  done
+}
+
+start() {
+  command -v curl >/dev/null 2>&1 || die "curl is required"
+  mkdir -p "$run_dir"
+  install_and_build
+  DATABASE_ADMIN_URL="$admin_url" COMPLAINTS_DB="$database" bash deploy/local/postgres.sh init
+  if [[ -n "${DB_SERVICE_PASSWORD:-}" ]]; then
+    for svc in "${services[@]}"; do
+      psql "$admin_url" -qc "ALTER ROLE $(schema_of "$svc")_svc PASSWORD '$DB_SERVICE_PASSWORD'" >&2
+    done
+  fi
+  if [[ -n "${KAFKA_BROKERS:-}" ]]; then
+    brokers=$KAFKA_BROKERS
+    say "using the broker at $brokers"
+  else
+    brokers=$(bash deploy/local/kafka.sh start | tail -n 1)
+    echo "started" >"$run_dir/kafka.started"
+  fi
+  secrets
+  for svc in "${services[@]}"; do start_service "$svc"; done
+  for svc in "${services[@]}"; do wait_ready "$svc"; done
+  echo "Complaint platform is up (stack '$name', broker $brokers, database $database):"
+  for svc in "${services[@]}"; do
+    printf '  %-15s http://127.0.0.1:%s   (API docs /docs, health /health/ready, metrics /metrics, log %s)\n' \
+      "$svc" "$(port_of "$svc")" "${run_dir#"$repo_root"/}/$svc.log"
+  done
+  echo "Stop it with: npm run stop"
+}
+
+stop() {
+  for svc in "${services[@]}"; do
+    local pid_file="$run_dir/$svc.pid"
+    [[ -f "$pid_file" ]] || continue
+    local pid
+    pid=$(cat "$pid_file")
+    if kill -0 "$pid" 2>/dev/null; then
+      say "stopping $svc (pid $pid)"
+      kill -TERM "$pid"
+      for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+      kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+    fi
+    rm -f "$pid_file"
+  done
+  if [[ -f "$run_dir/kafka.started" ]]; then
+    bash deploy/local/kafka.sh stop
+    rm -f "$run_dir/kafka.started"
+  fi
+}
+
+status() {
+  for svc in "${services[@]}"; do
+    if curl -fsS "http://127.0.0.1:$(port_of "$svc")/health/ready" >/dev/null 2>&1; then
+      echo "$svc ready on http://127.0.0.1:$(port_of "$svc")"
+    else
+      echo "$svc not ready"
+    fi
+  done
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac

@@ -1,0 +1,2 @@
+export * from './aes-gcm-keyring';
+export * from './sealed-contact';

@@ -1,0 +1,3 @@
+import { ServiceEnv } from '@complaints/config';
+
+export class SlaTimerEnv extends ServiceEnv {}
