@@ -17,7 +17,8 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', swcConfig] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
-    '^@complaints/(contracts|kafka|persistence|observability|testing|config|http-api|data-protection)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@complaints/(contracts|kafka|persistence|observability|testing|config|http-api|data-protection)$':
+      '<rootDir>/libs/$1/src/index.ts',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.cache/'],

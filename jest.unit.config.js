@@ -4,5 +4,8 @@ const preset = require('./jest.preset');
 module.exports = {
   ...preset,
   displayName: 'unit',
-  testMatch: ['<rootDir>/{libs,services}/*/src/**/*.spec.ts', '<rootDir>/{libs,services}/*/test/**/*.spec.ts'],
+  testMatch: [
+    '<rootDir>/{libs,services}/*/src/**/*.spec.ts',
+    '<rootDir>/{libs,services}/*/test/**/*.spec.ts',
+  ],
 };

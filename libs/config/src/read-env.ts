@@ -13,7 +13,11 @@ export class InvalidConfigurationError extends Error {
  * so a misconfigured service fails fast with the full list instead of one variable at a time.
  */
 export function readEnv<T extends object>(shape: new () => T, env: NodeJS.ProcessEnv = process.env): T {
-  const config = plainToInstance(shape, { ...env }, { enableImplicitConversion: true, excludeExtraneousValues: false });
+  const config = plainToInstance(
+    shape,
+    { ...env },
+    { enableImplicitConversion: true, excludeExtraneousValues: false },
+  );
   const errors = validateSync(config, { whitelist: true, skipMissingProperties: false });
   if (errors.length > 0) {
     throw new InvalidConfigurationError(

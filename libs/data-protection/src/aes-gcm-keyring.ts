@@ -43,7 +43,10 @@ export class AesGcmKeyring {
     const decipher = createDecipheriv('aes-256-gcm', this.key(value.keyId), Buffer.from(value.iv, 'base64'));
     decipher.setAAD(Buffer.from(associatedData));
     decipher.setAuthTag(Buffer.from(value.tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(value.ciphertext, 'base64')), decipher.final()]).toString('utf8');
+    return Buffer.concat([
+      decipher.update(Buffer.from(value.ciphertext, 'base64')),
+      decipher.final(),
+    ]).toString('utf8');
   }
 
   private key(id: string): Buffer {

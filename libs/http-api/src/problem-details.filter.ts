@@ -33,7 +33,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return { ...(body as ProblemDetails), instance };
     }
     // Framework errors (404 route, 413 body too large, malformed JSON): keep their status, speak problem+json.
-    const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
+    const detail =
+      typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
     return {
       type: problemType(slugFor(status)),
       title: HttpStatus[status]?.toString().replace(/_/g, ' ').toLowerCase() ?? 'error',

@@ -14,9 +14,15 @@ export class ProblemException extends HttpException {
   }
 
   static validation(errors: FieldError[]): ProblemException {
-    return new ProblemException(400, 'validation-failed', 'The request is not valid', 'See errors for every field', {
-      errors,
-    });
+    return new ProblemException(
+      400,
+      'validation-failed',
+      'The request is not valid',
+      'See errors for every field',
+      {
+        errors,
+      },
+    );
   }
 
   static conflict(slug: string, detail: string, extensions: Record<string, unknown> = {}): ProblemException {

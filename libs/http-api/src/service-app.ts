@@ -18,18 +18,32 @@ export interface ServiceAppOptions {
  * The same HTTP surface for every service: JSON logs, correlation ids, strict validation, problem+json errors,
  * OpenAPI at /docs, and shutdown hooks so SIGTERM drains the consumer and relay before the pool closes.
  */
-export async function createServiceApp(module: DynamicModule, options: ServiceAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+export async function createServiceApp(
+  module: DynamicModule,
+  options: ServiceAppOptions,
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   const logger = app.get(JsonLogger);
   app.useLogger(logger);
-  app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb', type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('json', {
+    limit: options.bodyLimit ?? '256kb',
+    type: ['application/json', 'application/*+json'],
+  });
   app.use(correlationMiddleware);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
+    new DocumentBuilder()
+      .setTitle(options.title)
+      .setDescription(options.description)
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
   );
   SwaggerModule.setup('docs', app, document);
   return app;
@@ -50,7 +64,9 @@ export function runService<E extends { PORT: number; HOST: string }>(
     const app = await createServiceApp(moduleFor(env), options);
     await app.listen(env.PORT, env.HOST);
   })().catch((error: unknown) => {
-    process.stderr.write(`${name} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `${name} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     process.exit(1);
   });
 }

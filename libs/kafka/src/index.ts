@@ -8,6 +8,4 @@ export * from './consumer/dead-letter-publisher';
 export * from './consumer/backoff';
 export * from './migrations/outbox-table.v1';
 export * from './migrations/inbox-table.v1';
-export * from './admin/ensure-topics';
 export * from './messaging.providers';
-export * from './probe/topic-probe';

@@ -1,4 +1,11 @@
-import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap, Provider, Type } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  OnApplicationBootstrap,
+  Provider,
+  Type,
+} from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { ServiceName } from '@complaints/contracts';
@@ -76,7 +83,11 @@ export function messagingProviders(config: MessagingConfig, handlers: Type<Event
     { provide: MESSAGING_CONFIG, useValue: config },
     { provide: EVENT_HANDLERS, useFactory: (...instances: EventHandler[]) => instances, inject: handlers },
     { provide: OutboxWriter, useValue: new OutboxWriter(config.relay.schema) },
-    { provide: KAFKA, useFactory: (logger: JsonLogger) => createKafkaClient(config.kafka, logger), inject: [JsonLogger] },
+    {
+      provide: KAFKA,
+      useFactory: (logger: JsonLogger) => createKafkaClient(config.kafka, logger),
+      inject: [JsonLogger],
+    },
     MessagingRuntime,
   ];
 }
@@ -92,6 +103,8 @@ export function messagingConfigFor(
     service,
     kafka: { brokers: env.KAFKA_BROKERS.split(','), clientId: service },
     relay: { schema, databaseUrl: env.DATABASE_URL },
-    consumer: consumerPurpose ? { groupId: `${service}.${consumerPurpose}${env.KAFKA_GROUP_SUFFIX}` } : undefined,
+    consumer: consumerPurpose
+      ? { groupId: `${service}.${consumerPurpose}${env.KAFKA_GROUP_SUFFIX}` }
+      : undefined,
   };
 }

@@ -41,7 +41,8 @@ class RecordingHandler implements EventHandler<typeof COMPLAINT_RECEIVED> {
   readonly consumes = [COMPLAINT_RECEIVED] as const;
 
   async handle(event: EnvelopeOf<typeof COMPLAINT_RECEIVED>, ctx: HandlerContext): Promise<void> {
-    if (event.data.subject === 'refuse me') throw new UnprocessableEventError('this complaint can never apply');
+    if (event.data.subject === 'refuse me')
+      throw new UnprocessableEventError('this complaint can never apply');
     await ctx.em.query('INSERT INTO handled (event_id, subject) VALUES ($1, $2)', [event.id, event.subject]);
     const example = EXAMPLE_EVENTS['complaint.classified'].data;
     await ctx.emit({
@@ -52,7 +53,9 @@ class RecordingHandler implements EventHandler<typeof COMPLAINT_RECEIVED> {
   }
 }
 
-function receivedEvent(overrides: { subject?: string; complaintId?: string } = {}): EnvelopeOf<typeof COMPLAINT_RECEIVED> {
+function receivedEvent(
+  overrides: { subject?: string; complaintId?: string } = {},
+): EnvelopeOf<typeof COMPLAINT_RECEIVED> {
   const complaintId = overrides.complaintId ?? randomUUID();
   const example = EXAMPLE_EVENTS[COMPLAINT_RECEIVED];
   return createEnvelope({
@@ -80,16 +83,29 @@ describe('outbox relay and consumer host on a real broker and database', () => {
       databaseOptions({ service: 'kafka-int-test', url, schema: SCHEMA, entities: [], migrations: [] }),
     ).initialize();
     const kafka = createKafkaClient({ brokers, clientId: 'kafka-int-test' }, logger);
-    relay = new OutboxRelay(kafka, dataSource, { schema: SCHEMA, databaseUrl: url, pollIntervalMs: 200 }, logger, metrics);
+    relay = new OutboxRelay(
+      kafka,
+      dataSource,
+      { schema: SCHEMA, databaseUrl: url, pollIntervalMs: 200 },
+      logger,
+      metrics,
+    );
     host = new ConsumerHost(
       kafka,
       dataSource,
       new OutboxWriter(SCHEMA),
-      { service: 'classification', groupId: `kafka-int-test.${randomUUID()}`, handlers: [new RecordingHandler()] },
+      {
+        service: 'classification',
+        groupId: `kafka-int-test.${randomUUID()}`,
+        handlers: [new RecordingHandler()],
+      },
       logger,
       metrics,
     );
-    probe = await new TopicProbe(brokers, [TOPICS.classificationResults, deadLetterTopic('classification')]).start();
+    probe = await new TopicProbe(brokers, [
+      TOPICS.classificationResults,
+      deadLetterTopic('classification'),
+    ]).start();
     await relay.start();
     await host.start();
   });
@@ -104,7 +120,11 @@ describe('outbox relay and consumer host on a real broker and database', () => {
 
   it('publishes an event written in a committed transaction, keyed by its subject, with CloudEvents headers', async () => {
     // Given an event written to the outbox in a transaction that commits
-    const event = createEnvelope({ ...EXAMPLE_EVENTS['complaint.classified'], id: randomUUID(), subject: randomUUID() });
+    const event = createEnvelope({
+      ...EXAMPLE_EVENTS['complaint.classified'],
+      id: randomUUID(),
+      subject: randomUUID(),
+    });
     await dataSource.transaction((em) => new OutboxWriter(SCHEMA).enqueue(em, [event]));
 
     // Then it appears on its topic exactly as written
@@ -121,7 +141,11 @@ describe('outbox relay and consumer host on a real broker and database', () => {
 
   it('publishes nothing from a transaction that rolls back', async () => {
     // Given an event written to the outbox in a transaction that then fails
-    const event = createEnvelope({ ...EXAMPLE_EVENTS['complaint.classified'], id: randomUUID(), subject: randomUUID() });
+    const event = createEnvelope({
+      ...EXAMPLE_EVENTS['complaint.classified'],
+      id: randomUUID(),
+      subject: randomUUID(),
+    });
     await expect(
       dataSource.transaction(async (em) => {
         await new OutboxWriter(SCHEMA).enqueue(em, [event]);
@@ -130,7 +154,11 @@ describe('outbox relay and consumer host on a real broker and database', () => {
     ).rejects.toThrow('the state change failed');
 
     // When a later event is committed and published (so the relay has certainly run since)
-    const later = createEnvelope({ ...EXAMPLE_EVENTS['complaint.classified'], id: randomUUID(), subject: randomUUID() });
+    const later = createEnvelope({
+      ...EXAMPLE_EVENTS['complaint.classified'],
+      id: randomUUID(),
+      subject: randomUUID(),
+    });
     await dataSource.transaction((em) => new OutboxWriter(SCHEMA).enqueue(em, [later]));
     await eventually(() => expect(probe.records.some((r) => r.headers['ce_id'] === later.id)).toBe(true));
 
@@ -144,12 +172,20 @@ describe('outbox relay and consumer host on a real broker and database', () => {
     // Given the same complaint.received delivered twice
     const event = receivedEvent();
     const message = toKafkaMessage(event);
-    await probe.send(TOPICS.intakeLifecycle, event.subject, message.value as string, { ce_type: event.type, ce_id: event.id });
-    await probe.send(TOPICS.intakeLifecycle, event.subject, message.value as string, { ce_type: event.type, ce_id: event.id });
+    await probe.send(TOPICS.intakeLifecycle, event.subject, message.value as string, {
+      ce_type: event.type,
+      ce_id: event.id,
+    });
+    await probe.send(TOPICS.intakeLifecycle, event.subject, message.value as string, {
+      ce_type: event.type,
+      ce_id: event.id,
+    });
 
     // Then the follow-up complaint.classified appears, caused by it and in its correlation
     const followUp = await eventually(() => {
-      const found = probe.records.filter((r) => r.topic === TOPICS.classificationResults && r.key === event.subject);
+      const found = probe.records.filter(
+        (r) => r.topic === TOPICS.classificationResults && r.key === event.subject,
+      );
       if (found.length === 0) throw new Error('no follow-up yet');
       return found;
     });
@@ -157,7 +193,9 @@ describe('outbox relay and consumer host on a real broker and database', () => {
 
     // And after a later event has gone through the same partition, still only one row and one follow-up
     const marker = receivedEvent({ complaintId: event.subject });
-    await probe.send(TOPICS.intakeLifecycle, event.subject, toKafkaMessage(marker).value as string, { ce_type: marker.type });
+    await probe.send(TOPICS.intakeLifecycle, event.subject, toKafkaMessage(marker).value as string, {
+      ce_type: marker.type,
+    });
     await eventually(async () => {
       const rows = await dataSource.query('SELECT event_id FROM handled WHERE subject = $1', [event.subject]);
       expect(rows).toHaveLength(2);
@@ -165,7 +203,9 @@ describe('outbox relay and consumer host on a real broker and database', () => {
     const rows = await dataSource.query('SELECT 1 FROM handled WHERE event_id = $1', [event.id]);
     expect(rows).toHaveLength(1);
     await eventually(() =>
-      expect(probe.records.filter((r) => r.topic === TOPICS.classificationResults && r.key === event.subject)).toHaveLength(2),
+      expect(
+        probe.records.filter((r) => r.topic === TOPICS.classificationResults && r.key === event.subject),
+      ).toHaveLength(2),
     );
   });
 
@@ -174,7 +214,9 @@ describe('outbox relay and consumer host on a real broker and database', () => {
     const key = randomUUID();
     await probe.send(TOPICS.intakeLifecycle, key, '{not json', { ce_type: COMPLAINT_RECEIVED });
     const good = receivedEvent();
-    await probe.send(TOPICS.intakeLifecycle, key, toKafkaMessage(good).value as string, { ce_type: good.type });
+    await probe.send(TOPICS.intakeLifecycle, key, toKafkaMessage(good).value as string, {
+      ce_type: good.type,
+    });
 
     // Then the poison record is on the dead-letter topic, saying why
     const letter = await eventually(() => {
@@ -196,11 +238,15 @@ describe('outbox relay and consumer host on a real broker and database', () => {
   it('dead-letters an event whose handler says it can never apply, and writes nothing for it', async () => {
     // Given an event the handler refuses
     const event = receivedEvent({ subject: 'refuse me' });
-    await probe.send(TOPICS.intakeLifecycle, event.subject, toKafkaMessage(event).value as string, { ce_type: event.type });
+    await probe.send(TOPICS.intakeLifecycle, event.subject, toKafkaMessage(event).value as string, {
+      ce_type: event.type,
+    });
 
     // Then it is dead-lettered as unprocessable
     const letter = await eventually(() => {
-      const found = probe.records.find((r) => r.topic === deadLetterTopic('classification') && r.key === event.subject);
+      const found = probe.records.find(
+        (r) => r.topic === deadLetterTopic('classification') && r.key === event.subject,
+      );
       if (!found) throw new Error('not dead-lettered yet');
       return found;
     });

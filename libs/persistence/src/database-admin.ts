@@ -14,7 +14,11 @@ function quoteIdent(name: string): string {
  * Creates (idempotently) the database, the service's role and its schema, owned by the role. Run with an admin
  * connection: by deploy/local/postgres.sh, the compose init job and the test harness.
  */
-export async function ensureServiceSchema(adminUrl: string, schema: string, password?: string): Promise<void> {
+export async function ensureServiceSchema(
+  adminUrl: string,
+  schema: string,
+  password?: string,
+): Promise<void> {
   const role = serviceRoleFor(schema);
   const client = new Client({ connectionString: adminUrl });
   await client.connect();

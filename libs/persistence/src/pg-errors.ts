@@ -4,7 +4,14 @@
  */
 const TRANSIENT_SQLSTATE_PREFIXES = ['08', '53', '57P', '58'];
 const TRANSIENT_SQLSTATES = new Set(['40001', '40P01', '55P03']);
-const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+const TRANSIENT_NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 function codeOf(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
@@ -23,7 +30,8 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 export function isTransientDatabaseError(error: unknown): boolean {
   const code = codeOf(error);
   if (code && (TRANSIENT_SQLSTATES.has(code) || TRANSIENT_NODE_CODES.has(code))) return true;
-  if (code && /^[0-9A-Z]{5}$/.test(code) && TRANSIENT_SQLSTATE_PREFIXES.some((p) => code.startsWith(p))) return true;
+  if (code && /^[0-9A-Z]{5}$/.test(code) && TRANSIENT_SQLSTATE_PREFIXES.some((p) => code.startsWith(p)))
+    return true;
   const message = error instanceof Error ? error.message : '';
   return /Connection terminated|connection is closed|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(
     message,

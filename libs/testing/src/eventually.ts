@@ -2,7 +2,10 @@
  * Polls until the assertion stops throwing (or the predicate returns a value), instead of sleeping a fixed time.
  * The last failure is rethrown on timeout, so the test says what was still wrong.
  */
-export async function eventually<T>(assertion: () => T | Promise<T>, { timeoutMs = 20000, intervalMs = 100 } = {}): Promise<T> {
+export async function eventually<T>(
+  assertion: () => T | Promise<T>,
+  { timeoutMs = 20000, intervalMs = 100 } = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {

@@ -46,11 +46,12 @@ async function startContainers(): Promise<void> {
     new KafkaContainer('confluentinc/cp-kafka:8.1.0').start(),
     new PostgreSqlContainer('postgres:15-alpine').start(),
   ]);
-  started.push({ stop: async () => void (await kafka.stop()) }, { stop: async () => void (await postgres.stop()) });
+  started.push(
+    { stop: async () => void (await kafka.stop()) },
+    { stop: async () => void (await postgres.stop()) },
+  );
   const brokers = `${kafka.getHost()}:${kafka.getMappedPort(9093)}`;
-  // Global setup runs outside Jest's module mapper, so the library is reached by path, not by its alias.
-  // eslint-disable-next-line @nx/enforce-module-boundaries
-  const { ensureTopics } = await import('../../kafka/src/admin/ensure-topics');
+  const { ensureTopics } = await import('./ensure-topics');
   await ensureTopics([brokers], topicsFile);
   process.env['TEST_KAFKA_BROKERS'] = brokers;
   process.env['TEST_DATABASE_ADMIN_URL'] = postgres.getConnectionUri();
@@ -66,16 +67,25 @@ function startLocal(): void {
   const kafkaScript = join(repoRoot, 'deploy', 'local', 'kafka.sh');
   // A broker left behind by an interrupted run would hold the port: stop it first (no-op when none).
   execFileSync('bash', [kafkaScript, 'stop'], { env: kafkaEnv, stdio: ['ignore', 'ignore', 'inherit'] });
-  const brokers = execFileSync('bash', [kafkaScript, 'start'], { env: kafkaEnv, stdio: ['ignore', 'pipe', 'inherit'] })
+  const brokers = execFileSync('bash', [kafkaScript, 'start'], {
+    env: kafkaEnv,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
     .toString()
     .trim()
     .split('\n')
     .pop() as string;
   started.push({
-    stop: async () => void execFileSync('bash', [kafkaScript, 'stop'], { env: kafkaEnv, stdio: ['ignore', 'ignore', 'inherit'] }),
+    stop: async () =>
+      void execFileSync('bash', [kafkaScript, 'stop'], {
+        env: kafkaEnv,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      }),
   });
   if (!process.env['TEST_DATABASE_ADMIN_URL']) {
-    execFileSync('bash', [join(repoRoot, 'deploy', 'local', 'postgres.sh'), 'ensure'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('bash', [join(repoRoot, 'deploy', 'local', 'postgres.sh'), 'ensure'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     process.env['TEST_DATABASE_ADMIN_URL'] =
       process.env['DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   }

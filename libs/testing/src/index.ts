@@ -2,5 +2,5 @@ export * from './eventually';
 export * from './fake-clock';
 export * from './test-infra';
 export * from './test-database';
-export { TopicProbe, ObservedRecord } from '@complaints/kafka';
+export * from './topic-probe';
 export * from './service-under-test';

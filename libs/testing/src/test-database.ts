@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { MigrationInterface } from 'typeorm';
-import { dropDatabase, ensureDatabase, ensureServiceSchema, runMigrations, serviceRoleFor, withDatabase } from '@complaints/persistence';
+import {
+  dropDatabase,
+  ensureDatabase,
+  ensureServiceSchema,
+  runMigrations,
+  serviceRoleFor,
+  withDatabase,
+} from '@complaints/persistence';
 import { testInfra } from './test-infra';
 
 export interface TestDatabase {

@@ -10,7 +10,9 @@ export function testInfra(): TestInfra {
   const brokers = process.env['TEST_KAFKA_BROKERS'];
   const adminUrl = process.env['TEST_DATABASE_ADMIN_URL'];
   if (!brokers || !adminUrl) {
-    throw new Error('TEST_KAFKA_BROKERS / TEST_DATABASE_ADMIN_URL are not set: run through the integration Jest config');
+    throw new Error(
+      'TEST_KAFKA_BROKERS / TEST_DATABASE_ADMIN_URL are not set: run through the integration Jest config',
+    );
   }
   return { brokers: brokers.split(','), adminUrl };
 }

@@ -28,9 +28,10 @@ export class ClassificationModule {
           entities: [],
           migrations: CLASSIFICATION_MIGRATIONS,
         }),
-        ...messagingProviders(messagingConfigFor('classification', CLASSIFICATION_SCHEMA, env, 'complaints'), [
-          ClassifyOnReceivedHandler,
-        ]),
+        ...messagingProviders(
+          messagingConfigFor('classification', CLASSIFICATION_SCHEMA, env, 'complaints'),
+          [ClassifyOnReceivedHandler],
+        ),
         { provide: CLOCK, useValue: systemClock },
         { provide: CLASSIFICATION_STORE, useClass: TypeormClassificationStore },
         ClassifyComplaintService,

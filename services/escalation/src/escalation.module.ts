@@ -21,8 +21,16 @@ export class EscalationModule {
       imports: [ObservabilityModule.forService('escalation')],
       controllers: [AssignmentsController],
       providers: [
-        ...databaseProviders({ service: 'escalation', url: env.DATABASE_URL, schema: ESCALATION_SCHEMA, entities: [], migrations: ESCALATION_MIGRATIONS }),
-        ...messagingProviders(messagingConfigFor('escalation', ESCALATION_SCHEMA, env, 'routing'), [AssignOnClassifiedHandler]),
+        ...databaseProviders({
+          service: 'escalation',
+          url: env.DATABASE_URL,
+          schema: ESCALATION_SCHEMA,
+          entities: [],
+          migrations: ESCALATION_MIGRATIONS,
+        }),
+        ...messagingProviders(messagingConfigFor('escalation', ESCALATION_SCHEMA, env, 'routing'), [
+          AssignOnClassifiedHandler,
+        ]),
         { provide: CLOCK, useValue: systemClock },
         { provide: ASSIGNMENT_STORE, useClass: TypeormAssignmentStore },
         AssignComplaintService,

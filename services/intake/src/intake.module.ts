@@ -3,7 +3,10 @@ import { messagingConfigFor, messagingProviders } from '@complaints/kafka';
 import { databaseProviders } from '@complaints/persistence';
 import { ObservabilityModule } from '@complaints/observability';
 import { ComplaintsController } from './api/http/complaints.controller';
-import { RegisterComplaintService, REFERENCE_TIME_ZONE } from './application/register-complaint/register-complaint.service';
+import {
+  RegisterComplaintService,
+  REFERENCE_TIME_ZONE,
+} from './application/register-complaint/register-complaint.service';
 import { CONTACT_SEALER, CUSTOMER_HASHER, PII_CIPHER } from './application/ports/pii-protection';
 import { REGISTRATION_STORE } from './application/ports/registration-store';
 import { IntakeEnv } from './config/intake.env';
@@ -27,17 +30,29 @@ export class IntakeModule {
       imports: [ObservabilityModule.forService('intake')],
       controllers: [ComplaintsController],
       providers: [
-        ...databaseProviders({ service: 'intake', url: env.DATABASE_URL, schema: INTAKE_SCHEMA, entities: [], migrations: INTAKE_MIGRATIONS }),
+        ...databaseProviders({
+          service: 'intake',
+          url: env.DATABASE_URL,
+          schema: INTAKE_SCHEMA,
+          entities: [],
+          migrations: INTAKE_MIGRATIONS,
+        }),
         // intake has no consumers yet; the projections of classified/assigned arrive with issue #3.
         ...messagingProviders(messagingConfigFor('intake', INTAKE_SCHEMA, env), []),
         { provide: CLOCK, useValue: systemClock },
         { provide: REFERENCE_TIME_ZONE, useValue: env.REFERENCE_TIME_ZONE },
-        { provide: PII_CIPHER, useValue: new KeyringPiiCipher(new AesGcmKeyring(env.PII_KEYS, env.PII_ACTIVE_KEY)) },
+        {
+          provide: PII_CIPHER,
+          useValue: new KeyringPiiCipher(new AesGcmKeyring(env.PII_KEYS, env.PII_ACTIVE_KEY)),
+        },
         {
           provide: CONTACT_SEALER,
           useValue: new KeyringContactSealer(new AesGcmKeyring(env.CONTACT_KEYS, env.CONTACT_ACTIVE_KEY)),
         },
-        { provide: CUSTOMER_HASHER, useValue: new HmacCustomerHasher(Buffer.from(env.CUSTOMER_HASH_KEY, 'base64')) },
+        {
+          provide: CUSTOMER_HASHER,
+          useValue: new HmacCustomerHasher(Buffer.from(env.CUSTOMER_HASH_KEY, 'base64')),
+        },
         { provide: REGISTRATION_STORE, useClass: TypeormRegistrationStore },
         RegisterComplaintService,
       ],

@@ -24,13 +24,24 @@ export class NotificationModule {
       imports: [ObservabilityModule.forService('notification')],
       controllers: [NotificationsController],
       providers: [
-        ...databaseProviders({ service: 'notification', url: env.DATABASE_URL, schema: NOTIFICATION_SCHEMA, entities: [], migrations: NOTIFICATION_MIGRATIONS }),
-        ...messagingProviders(messagingConfigFor('notification', NOTIFICATION_SCHEMA, env, 'customer-updates'), [
-          AcknowledgeOnReceivedHandler,
-        ]),
+        ...databaseProviders({
+          service: 'notification',
+          url: env.DATABASE_URL,
+          schema: NOTIFICATION_SCHEMA,
+          entities: [],
+          migrations: NOTIFICATION_MIGRATIONS,
+        }),
+        ...messagingProviders(
+          messagingConfigFor('notification', NOTIFICATION_SCHEMA, env, 'customer-updates'),
+          [AcknowledgeOnReceivedHandler],
+        ),
         { provide: CLOCK, useValue: systemClock },
         { provide: CONTACT_KEYRING, useValue: new AesGcmKeyring(env.CONTACT_KEYS, env.CONTACT_ACTIVE_KEY) },
-        { provide: CHANNEL_ADAPTER, useFactory: (logger: JsonLogger) => new LogChannelAdapter(logger), inject: [JsonLogger] },
+        {
+          provide: CHANNEL_ADAPTER,
+          useFactory: (logger: JsonLogger) => new LogChannelAdapter(logger),
+          inject: [JsonLogger],
+        },
         { provide: DELIVERY_STORE, useClass: TypeormDeliveryStore },
         AcknowledgeReceiptService,
       ],

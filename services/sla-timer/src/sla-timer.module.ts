@@ -21,7 +21,13 @@ export class SlaTimerModule {
       imports: [ObservabilityModule.forService('sla-timer')],
       controllers: [SlaController],
       providers: [
-        ...databaseProviders({ service: 'sla-timer', url: env.DATABASE_URL, schema: SLA_TIMER_SCHEMA, entities: [], migrations: SLA_TIMER_MIGRATIONS }),
+        ...databaseProviders({
+          service: 'sla-timer',
+          url: env.DATABASE_URL,
+          schema: SLA_TIMER_SCHEMA,
+          entities: [],
+          migrations: SLA_TIMER_MIGRATIONS,
+        }),
         ...messagingProviders(messagingConfigFor('sla-timer', SLA_TIMER_SCHEMA, env, 'complaint-lifecycle'), [
           StartClocksOnClassifiedHandler,
         ]),

@@ -54,7 +54,11 @@ export class ComplaintClassifiedV1 {
   @IsIn(PRIORITIES) priority!: Priority;
   @IsNumber() @Min(0) @Max(1) confidence!: number;
   @IsString() @Length(1, 50) ruleSetVersion!: string;
-  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => MatchedRule) matchedRules!: MatchedRule[];
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => MatchedRule)
+  matchedRules!: MatchedRule[];
   /** Facts that raised urgency or risk, e.g. `unauthorised-transaction`, `regulator-mentioned`, `repeat-complainant`. */
   @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) signals!: string[];
   @IsIn(CHANNELS) channel!: Channel;

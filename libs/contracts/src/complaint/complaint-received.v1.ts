@@ -77,6 +77,10 @@ export class ComplaintReceivedV1 {
   @IsOptional() @IsString() @Length(1, 200) product?: string;
   @IsOptional() @ValidateNested() @Type(() => Money) amount?: Money;
   @IsOptional() @IsISO8601({ strict: true }) occurredAt?: string;
-  @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AttachmentRef) attachments!: AttachmentRef[];
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentRef)
+  attachments!: AttachmentRef[];
   @IsInt() @Min(1) version!: number;
 }

@@ -1,4 +1,14 @@
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 import { Actor, LifecycleFields } from '../vocabulary/common-data';
 import { RESOLUTION_OUTCOMES, ResolutionOutcome } from '../vocabulary/vocabulary';

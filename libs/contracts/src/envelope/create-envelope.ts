@@ -26,7 +26,11 @@ export interface NewEvent<T extends EventType> {
 export function createEnvelope<T extends EventType>(event: NewEvent<T>): EnvelopeOf<T> {
   const entry = EVENT_CATALOGUE[event.type];
   const data = plainToInstance(entry.data as new () => object, instanceToPlain(event.data));
-  const errors = validateSync(data, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  const errors = validateSync(data, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+  });
   if (errors.length > 0) {
     throw new ContractViolationError(event.type, describeValidationErrors(errors));
   }

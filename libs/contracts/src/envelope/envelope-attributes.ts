@@ -1,4 +1,16 @@
-import { Equals, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
+import {
+  Equals,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Min,
+} from 'class-validator';
 
 /** class-validator view of the CloudEvents attributes, used by parseEnvelope before the data is looked at. */
 export class EnvelopeAttributes {

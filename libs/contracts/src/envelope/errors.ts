@@ -4,7 +4,8 @@
  */
 export class PoisonMessageError extends Error {
   constructor(
-    readonly reason: 'malformed-json' | 'invalid-envelope' | 'unknown-type' | 'unsupported-version' | 'invalid-data',
+    readonly reason:
+      'malformed-json' | 'invalid-envelope' | 'unknown-type' | 'unsupported-version' | 'invalid-data',
     readonly details: string[],
   ) {
     super(`${reason}: ${details.join('; ')}`);

@@ -34,11 +34,7 @@ export class ComplaintEscalatedV1 {
   @IsIn(ESCALATION_LEVELS) toLevel!: EscalationLevel;
   @IsString() @Length(1, 100) team!: string;
   @IsIn(['sla-breached', 'not-acknowledged', 'reopened', 'high-risk-at-intake', 'manual']) trigger!:
-    | 'sla-breached'
-    | 'not-acknowledged'
-    | 'reopened'
-    | 'high-risk-at-intake'
-    | 'manual';
+    'sla-breached' | 'not-acknowledged' | 'reopened' | 'high-risk-at-intake' | 'manual';
   @IsString() @Length(1, 500) reason!: string;
   @IsOptional() @IsIn(CLOCK_KINDS) breachedClock?: ClockKind;
   @IsISO8601({ strict: true }) escalatedAt!: string;
@@ -61,7 +57,8 @@ export class RiskWarningRaisedV1 {
   @IsUUID() warningId!: string;
   @IsIn(['category', 'team', 'channel']) dimension!: 'category' | 'team' | 'channel';
   @IsString() @Length(1, 100) key!: string;
-  @IsIn(['complaints', 'breaches', 'low-satisfaction']) metric!: 'complaints' | 'breaches' | 'low-satisfaction';
+  @IsIn(['complaints', 'breaches', 'low-satisfaction']) metric!:
+    'complaints' | 'breaches' | 'low-satisfaction';
   @IsNumber() @Min(0) observed!: number;
   @IsNumber() @Min(0) threshold!: number;
   @IsISO8601({ strict: true }) windowStart!: string;

@@ -1,4 +1,15 @@
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
 import { CLOCK_KINDS, ClockKind } from '../vocabulary/vocabulary';
 
 /** Fields every clock event carries: which clock, under which policy, and where its deadline stands. */

@@ -2,7 +2,18 @@
 // first. Every contract file using @Type imports this module, so loading it here makes the lib self-sufficient.
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { COMPLAINT_STATUSES, ComplaintStatus } from './vocabulary';
 
 /** Money is a decimal string, never a float. */

@@ -55,7 +55,14 @@ export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 export const CUSTOMER_SEGMENTS = ['individual', 'corporate'] as const;
 export type CustomerSegment = (typeof CUSTOMER_SEGMENTS)[number];
 
-export const VULNERABILITIES = ['elderly', 'disabled', 'minor', 'low-literacy', 'financial-hardship', 'other'] as const;
+export const VULNERABILITIES = [
+  'elderly',
+  'disabled',
+  'minor',
+  'low-literacy',
+  'financial-hardship',
+  'other',
+] as const;
 export type Vulnerability = (typeof VULNERABILITIES)[number];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

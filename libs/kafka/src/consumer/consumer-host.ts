@@ -71,7 +71,9 @@ export class ConsumerHost {
 
   /** The topics that carry the handled types. */
   get topics(): string[] {
-    return [...new Set([...this.handlersByType.keys()].map((type) => EVENT_CATALOGUE[type as EventType].topic))];
+    return [
+      ...new Set([...this.handlersByType.keys()].map((type) => EVENT_CATALOGUE[type as EventType].topic)),
+    ];
   }
 
   async start(): Promise<void> {
@@ -102,7 +104,10 @@ export class ConsumerHost {
   private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
     const outcome = await this.process(topic, partition, message, heartbeat);
     this.metrics
-      .counter('consumer_messages_total', 'Records seen by the consumer host, by outcome', ['topic', 'outcome'])
+      .counter('consumer_messages_total', 'Records seen by the consumer host, by outcome', [
+        'topic',
+        'outcome',
+      ])
       .inc({ topic, outcome });
   }
 
@@ -167,11 +172,23 @@ export class ConsumerHost {
         const permanent = error instanceof UnprocessableEventError;
         if (this.stopping) throw error; // leave the offset uncommitted; the next owner of the partition retries
         if (permanent || (!transient && attempt >= maxAttempts)) {
-          await this.deadLetter(topic, partition, message, permanent ? 'unprocessable' : 'handler-failed', text, attempt);
+          await this.deadLetter(
+            topic,
+            partition,
+            message,
+            permanent ? 'unprocessable' : 'handler-failed',
+            text,
+            attempt,
+          );
           return 'dead-lettered';
         }
         const delay = backoffDelay(attempt);
-        this.logger.warn(`handler ${handler.name} failed; retrying`, { attempt, transient, delay, error: text });
+        this.logger.warn(`handler ${handler.name} failed; retrying`, {
+          attempt,
+          transient,
+          delay,
+          error: text,
+        });
         await new Promise((resolve) => setTimeout(resolve, delay));
         await heartbeat().catch(() => undefined);
       }
@@ -207,8 +224,16 @@ export class ConsumerHost {
     error: string,
     attempts: number,
   ): Promise<void> {
-    this.logger.error('message sent to the dead-letter topic', { topic, partition, offset: message.offset, reason, error });
+    this.logger.error('message sent to the dead-letter topic', {
+      topic,
+      partition,
+      offset: message.offset,
+      reason,
+      error,
+    });
     await this.deadLetters.publish({ topic, partition, message, reason, error, attempts });
-    this.metrics.counter('dead_letters_total', 'Messages sent to the dead-letter topic', ['reason']).inc({ reason });
+    this.metrics
+      .counter('dead_letters_total', 'Messages sent to the dead-letter topic', ['reason'])
+      .inc({ reason });
   }
 }

@@ -5,7 +5,12 @@ import { EnvelopeOf, EventDataOf, EventType } from '@complaints/contracts';
 export interface HandlerContext {
   readonly em: EntityManager;
   /** Emits an event caused by the one being handled (correlation copied, causation = its id), same transaction. */
-  emit<T extends EventType>(event: { type: T; subject: string; data: EventDataOf<T>; time?: Date }): Promise<void>;
+  emit<T extends EventType>(event: {
+    type: T;
+    subject: string;
+    data: EventDataOf<T>;
+    time?: Date;
+  }): Promise<void>;
 }
 
 /**

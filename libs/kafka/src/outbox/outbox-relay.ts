@@ -83,9 +83,10 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many rows went out (0 when another replica holds the lock). */
   async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (em) => {
-      const lock: { locked: boolean }[] = await em.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [
-        `outbox-relay:${this.options.schema}`,
-      ]);
+      const lock: { locked: boolean }[] = await em.query(
+        'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
+        [`outbox-relay:${this.options.schema}`],
+      );
       if (!lock[0]?.locked) return 0;
       const rows: OutboxRow[] = await em.query(
         'SELECT position, topic, payload FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $1',
@@ -138,13 +139,18 @@ export class OutboxRelay {
 
   /** LISTEN on the schema's channel so a commit wakes the relay at once instead of at the next poll. */
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'outbox-relay' });
+    const client = new Client({
+      connectionString: this.options.databaseUrl,
+      application_name: 'outbox-relay',
+    });
     client.on('notification', () => {
       this.notified = true;
       this.wake?.();
     });
     client.on('error', (error) => {
-      this.logger.warn('outbox listener lost its connection; polling until it is back', { error: error.message });
+      this.logger.warn('outbox listener lost its connection; polling until it is back', {
+        error: error.message,
+      });
       this.listener = undefined;
       setTimeout(() => this.running && this.listen().catch(() => undefined), 1000);
     });
@@ -153,7 +159,9 @@ export class OutboxRelay {
       await client.query(`LISTEN ${outboxChannel(this.options.schema)}`);
       this.listener = client;
     } catch (error) {
-      this.logger.warn('outbox listener could not connect; polling only', { error: (error as Error).message });
+      this.logger.warn('outbox listener could not connect; polling only', {
+        error: (error as Error).message,
+      });
       await client.end().catch(() => undefined);
       if (this.running) setTimeout(() => this.running && this.listen().catch(() => undefined), 1000);
     }

@@ -13,7 +13,14 @@ export class OutboxWriter {
     const values: unknown[] = [];
     const rows = envelopes.map((envelope, i) => {
       const topic = EVENT_CATALOGUE[envelope.type as EventType].topic;
-      values.push(envelope.id, aggregateTypeOf(envelope.type), envelope.subject, envelope.type, topic, JSON.stringify(envelope));
+      values.push(
+        envelope.id,
+        aggregateTypeOf(envelope.type),
+        envelope.subject,
+        envelope.type,
+        topic,
+        JSON.stringify(envelope),
+      );
       const o = i * 6;
       return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}::jsonb)`;
     });

@@ -27,7 +27,10 @@ export class HealthRegistry {
           await withTimeout(c.check(), timeoutMs);
           return [c.name, { ok: true }] as const;
         } catch (error) {
-          return [c.name, { ok: false, error: error instanceof Error ? error.message : String(error) }] as const;
+          return [
+            c.name,
+            { ok: false, error: error instanceof Error ? error.message : String(error) },
+          ] as const;
         }
       }),
     );

@@ -2,7 +2,15 @@ import { LoggerService, LogLevel } from '@nestjs/common';
 import { currentLogContext } from './log-context';
 import { redactValue } from './redact';
 
-const LEVELS: Record<string, number> = { fatal: 60, error: 50, warn: 40, log: 30, info: 30, debug: 20, verbose: 10 };
+const LEVELS: Record<string, number> = {
+  fatal: 60,
+  error: 50,
+  warn: 40,
+  log: 30,
+  info: 30,
+  debug: 20,
+  verbose: 10,
+};
 
 /**
  * One JSON object per line on stdout: time, level, service, message, the correlation context, and any extra

@@ -7,10 +7,16 @@ const RULES: { pattern: RegExp; mask: (match: string) => string }[] = [
   // 18-digit resident ID (last char may be X), before the card rule.
   { pattern: /(?<![\w-])\d{17}[\dXx](?![\w-])/g, mask: (m) => `${m.slice(0, 3)}***********${m.slice(-4)}` },
   // Mainland mobile numbers, with or without +86.
-  { pattern: /(?<![\w-])(?:\+?86[ -]?)?1[3-9]\d{9}(?![\w-])/g, mask: (m) => `${m.slice(0, m.length - 8)}****${m.slice(-4)}` },
+  {
+    pattern: /(?<![\w-])(?:\+?86[ -]?)?1[3-9]\d{9}(?![\w-])/g,
+    mask: (m) => `${m.slice(0, m.length - 8)}****${m.slice(-4)}`,
+  },
   // Card and account numbers: 12-19 digits, optionally grouped by spaces or dashes. The word-boundary lookarounds
   // keep UUIDs and ISO timestamps intact.
-  { pattern: /(?<![\w-])\d(?:[ -]?\d){11,18}(?![\w-])/g, mask: (m) => `****${m.replace(/\D/g, '').slice(-4)}` },
+  {
+    pattern: /(?<![\w-])\d(?:[ -]?\d){11,18}(?![\w-])/g,
+    mask: (m) => `****${m.replace(/\D/g, '').slice(-4)}`,
+  },
   // Landlines with an area code: 010-12345678.
   { pattern: /(?<![\w-])0\d{2,3}-\d{7,8}(?![\w-])/g, mask: (m) => `${m.slice(0, 4)}****${m.slice(-2)}` },
   { pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, mask: (m) => maskEmail(m) },
@@ -37,11 +43,22 @@ export function maskName(name: string): string {
   const trimmed = name.trim();
   if (trimmed.length === 0) return '*';
   const first = Array.from(trimmed)[0];
-  return /[\u4e00-\u9fff]/.test(first) ? `${first}${'*'.repeat(Math.max(1, Array.from(trimmed).length - 1))}` : `${first}***`;
+  return /[\u4e00-\u9fff]/.test(first)
+    ? `${first}${'*'.repeat(Math.max(1, Array.from(trimmed).length - 1))}`
+    : `${first}***`;
 }
 
 /** Fields that hold our own identifiers and timestamps, never customer data. */
-const SAFE_KEYS = new Set(['time', 'correlationid', 'causationid', 'subject', 'eventId', 'eventType', 'service', 'level']);
+const SAFE_KEYS = new Set([
+  'time',
+  'correlationid',
+  'causationid',
+  'subject',
+  'eventId',
+  'eventType',
+  'service',
+  'level',
+]);
 
 /** Deep-redacts every string in a log payload. */
 export function redactValue(value: unknown, depth = 0): unknown {

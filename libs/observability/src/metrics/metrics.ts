@@ -23,10 +23,16 @@ export class Metrics {
   }
 
   histogram(name: string, help: string, labelNames: string[] = [], buckets?: number[]): Histogram<string> {
-    return this.once(name, () => new Histogram({ name, help, labelNames, buckets, registers: [this.registry] }));
+    return this.once(
+      name,
+      () => new Histogram({ name, help, labelNames, buckets, registers: [this.registry] }),
+    );
   }
 
-  private once<T extends Counter<string> | Gauge<string> | Histogram<string>>(name: string, make: () => T): T {
+  private once<T extends Counter<string> | Gauge<string> | Histogram<string>>(
+    name: string,
+    make: () => T,
+  ): T {
     const existing = this.made.get(name);
     if (existing) return existing as T;
     const created = make();

@@ -1,7 +1,11 @@
 import { classify, priorityOf } from './rule-engine';
 import { DEFAULT_RULE_SET } from './rule-set';
 
-const facts = (subject: string, description: string, extra: Partial<Parameters<typeof classify>[0]> = {}) => ({
+const facts = (
+  subject: string,
+  description: string,
+  extra: Partial<Parameters<typeof classify>[0]> = {},
+) => ({
   subject,
   description,
   channel: 'mobile-app',
@@ -11,7 +15,10 @@ const facts = (subject: string, description: string, extra: Partial<Parameters<t
 
 describe('classification rule engine', () => {
   it('classifies a Chinese complaint about an unauthorised card charge as an urgent, high-risk P1 account problem', () => {
-    const result = classify(facts('信用卡被盗刷', '我的信用卡昨晚被盗刷了，不是我本人操作。'), DEFAULT_RULE_SET);
+    const result = classify(
+      facts('信用卡被盗刷', '我的信用卡昨晚被盗刷了，不是我本人操作。'),
+      DEFAULT_RULE_SET,
+    );
     expect(result).toMatchObject({
       category: 'account-and-transaction',
       subcategory: 'unauthorised-transaction',
@@ -24,8 +31,16 @@ describe('classification rule engine', () => {
   });
 
   it('classifies an English app outage complaint as a general system-and-technical one', () => {
-    const result = classify(facts('App crash', 'The app crash happens every time I open statements.'), DEFAULT_RULE_SET);
-    expect(result).toMatchObject({ category: 'system-and-technical', urgency: 'general', risk: 'low', priority: 'P4' });
+    const result = classify(
+      facts('App crash', 'The app crash happens every time I open statements.'),
+      DEFAULT_RULE_SET,
+    );
+    expect(result).toMatchObject({
+      category: 'system-and-technical',
+      urgency: 'general',
+      risk: 'low',
+      priority: 'P4',
+    });
   });
 
   it('falls back to other with low confidence when no rule fires', () => {
@@ -42,7 +57,9 @@ describe('classification rule engine', () => {
       }),
       DEFAULT_RULE_SET,
     );
-    expect(result.signals).toEqual(expect.arrayContaining(['large-amount', 'vulnerable-customer', 'regulator-referral']));
+    expect(result.signals).toEqual(
+      expect.arrayContaining(['large-amount', 'vulnerable-customer', 'regulator-referral']),
+    );
     expect(result.risk).toBe('high');
     expect(result.priority).toBe('P2');
   });

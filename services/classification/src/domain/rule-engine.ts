@@ -44,7 +44,10 @@ export function classify(facts: ComplaintFacts, ruleSet: RuleSet): Classificatio
   }
   if (facts.amount && Number(facts.amount.value) >= ruleSet.largeAmountThreshold) {
     signals.push('large-amount');
-    matchedRules.push({ ruleId: 'sig-large-amount', matched: `${facts.amount.value} ${facts.amount.currency}` });
+    matchedRules.push({
+      ruleId: 'sig-large-amount',
+      matched: `${facts.amount.value} ${facts.amount.currency}`,
+    });
     raiseRisk('high');
   }
   if (facts.vulnerable.length > 0) {

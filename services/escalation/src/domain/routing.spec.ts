@@ -9,24 +9,34 @@ const rules: RoutingRule[] = [
 describe('escalation routing', () => {
   it('sends an unauthorised transaction to risk control, starting at L2 because it is high risk', () => {
     const result = route(
-      { category: 'account-and-transaction', urgency: 'urgent', risk: 'high', signals: ['unauthorised-transaction'] },
+      {
+        category: 'account-and-transaction',
+        urgency: 'urgent',
+        risk: 'high',
+        signals: ['unauthorised-transaction'],
+      },
       rules,
     );
     expect(result).toMatchObject({ team: 'risk-control', level: 'L2', ruleId: 'fraud-to-risk-control' });
   });
 
   it('sends a technical fault to the technology team at L1', () => {
-    const result = route({ category: 'system-and-technical', urgency: 'general', risk: 'low', signals: [] }, rules);
+    const result = route(
+      { category: 'system-and-technical', urgency: 'general', risk: 'low', signals: [] },
+      rules,
+    );
     expect(result).toMatchObject({ team: 'technology', level: 'L1' });
   });
 
   it('falls back to the catch-all rule', () => {
-    expect(route({ category: 'other', urgency: 'general', risk: 'low', signals: [] }, rules).team).toBe('frontline');
+    expect(route({ category: 'other', urgency: 'general', risk: 'low', signals: [] }, rules).team).toBe(
+      'frontline',
+    );
   });
 
   it('fails loudly when the matrix has no catch-all', () => {
-    expect(() => route({ category: 'other', urgency: 'general', risk: 'low', signals: [] }, rules.slice(0, 2))).toThrow(
-      'catch-all',
-    );
+    expect(() =>
+      route({ category: 'other', urgency: 'general', risk: 'low', signals: [] }, rules.slice(0, 2)),
+    ).toThrow('catch-all');
   });
 });

@@ -4,7 +4,12 @@
  * must be unique and quotable, not gapless.
  */
 export function formatReference(receivedAt: Date, sequence: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
     .formatToParts(receivedAt)
     .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
   return `CMP-${parts['year']}${parts['month']}${parts['day']}-${String(sequence).padStart(6, '0')}`;

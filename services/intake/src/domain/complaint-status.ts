@@ -15,13 +15,7 @@ export const STATUSES = [
 export type Status = (typeof STATUSES)[number];
 
 export type Transition =
-  | 'acknowledge'
-  | 'request-info'
-  | 'customer-reply'
-  | 'resolve'
-  | 'reopen'
-  | 'close'
-  | 'withdraw';
+  'acknowledge' | 'request-info' | 'customer-reply' | 'resolve' | 'reopen' | 'close' | 'withdraw';
 
 const ACTIVE: Status[] = ['received', 'acknowledged', 'awaiting-customer', 'customer-replied', 'reopened'];
 

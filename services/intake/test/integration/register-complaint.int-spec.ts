@@ -97,7 +97,12 @@ describe('POST /v1/complaints against real Postgres and Kafka', () => {
       reference: res.body.reference,
       channel: 'mobile-app',
       textLanguage: 'zh',
-      customer: { maskedName: '张*', maskedPhone: '138****8000', maskedEmail: 'z***@example.com', vulnerable: ['elderly'] },
+      customer: {
+        maskedName: '张*',
+        maskedPhone: '138****8000',
+        maskedEmail: 'z***@example.com',
+        vulnerable: ['elderly'],
+      },
       amount: { value: '12000.00', currency: 'CNY' },
     });
     expect(record.raw).not.toContain('13800138000');
@@ -113,7 +118,10 @@ describe('POST /v1/complaints against real Postgres and Kafka', () => {
 
     // Then the stored row holds AES-256-GCM envelopes, not the values
     const dataSource = app.get(DataSource);
-    const [row] = await dataSource.query('SELECT row_to_json(c)::text AS json FROM complaint c WHERE id = $1', [res.body.id]);
+    const [row] = await dataSource.query(
+      'SELECT row_to_json(c)::text AS json FROM complaint c WHERE id = $1',
+      [res.body.id],
+    );
     for (const secret of ['13800138000', 'zhang.san@example.com', '110101199003071234', '张三']) {
       expect(row.json).not.toContain(secret);
     }
@@ -157,7 +165,13 @@ describe('POST /v1/complaints against real Postgres and Kafka', () => {
     const [before] = await dataSource.query('SELECT count(*)::int AS n FROM complaint');
     const res = await post(`key-${randomUUID()}`, {
       channel: 'pigeon',
-      customer: { name: '', segment: 'alien', preferredLanguage: 'fr', contactPreference: 'sms', phone: 'call me' },
+      customer: {
+        name: '',
+        segment: 'alien',
+        preferredLanguage: 'fr',
+        contactPreference: 'sms',
+        phone: 'call me',
+      },
       description: 'x'.repeat(10001),
       amount: { value: '-5', currency: 'yuan' },
       unexpected: true,

@@ -30,7 +30,11 @@ export class AcknowledgeReceiptService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(received: ComplaintReceivedV1, eventId: string, em: EntityManager): Promise<AcknowledgementOutcome> {
+  async execute(
+    received: ComplaintReceivedV1,
+    eventId: string,
+    em: EntityManager,
+  ): Promise<AcknowledgementOutcome> {
     const { contactPreference, preferredLanguage } = received.customer;
     const base = {
       id: randomUUID(),
@@ -42,14 +46,33 @@ export class AcknowledgeReceiptService {
     };
     if (contactPreference === 'none') {
       // The customer asked not to be contacted: recorded so GET /v1/notifications shows why nothing went out.
-      await this.store.claim(em, { ...base, channel: 'sms', templateId: null, recipientMasked: 'none' }, 'suppressed');
+      await this.store.claim(
+        em,
+        { ...base, channel: 'sms', templateId: null, recipientMasked: 'none' },
+        'suppressed',
+      );
       return { kind: 'nothing' };
     }
     const contact = openContact(this.keyring, received.contact);
     const address = contactPreference === 'sms' ? contact.phone : contact.email;
-    const masked = address ? (contactPreference === 'sms' ? maskPhone(address) : maskEmail(address)) : 'missing';
-    const template = await this.store.template(em, 'complaint.received', 'customer', contactPreference, preferredLanguage);
-    const delivery = { ...base, channel: contactPreference, templateId: template?.id ?? null, recipientMasked: masked };
+    const masked = address
+      ? contactPreference === 'sms'
+        ? maskPhone(address)
+        : maskEmail(address)
+      : 'missing';
+    const template = await this.store.template(
+      em,
+      'complaint.received',
+      'customer',
+      contactPreference,
+      preferredLanguage,
+    );
+    const delivery = {
+      ...base,
+      channel: contactPreference,
+      templateId: template?.id ?? null,
+      recipientMasked: masked,
+    };
     if (!(await this.store.claim(em, delivery, 'pending'))) return { kind: 'nothing' };
 
     const common = {
@@ -65,9 +88,14 @@ export class AcknowledgeReceiptService {
       attempts: 1,
     };
     if (!address || !template) {
-      const error = !address ? `the customer prefers ${contactPreference} but gave no address` : 'no template';
+      const error = !address
+        ? `the customer prefers ${contactPreference} but gave no address`
+        : 'no template';
       await this.store.markFailed(em, delivery.id, error);
-      return { kind: 'failed', data: { ...common, error, permanent: true, failedAt: this.clock.now().toISOString() } };
+      return {
+        kind: 'failed',
+        data: { ...common, error, permanent: true, failedAt: this.clock.now().toISOString() },
+      };
     }
     const values = { reference: received.reference, name: contact.name };
     const { providerMessageId } = await this.channel.deliver({

@@ -9,7 +9,9 @@ describe('template rendering', () => {
   });
 
   it('inserts values literally: a value that looks like a placeholder or code is not evaluated', () => {
-    expect(render('Hi {{name}}', { name: '{{reference}} ${process.exit()}' })).toBe('Hi {{reference}} ${process.exit()}');
+    expect(render('Hi {{name}}', { name: '{{reference}} ${process.exit()}' })).toBe(
+      'Hi {{reference}} ${process.exit()}',
+    );
   });
 
   it('fails on a placeholder with no value instead of sending a message with a hole', () => {

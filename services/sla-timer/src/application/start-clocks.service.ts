@@ -21,7 +21,11 @@ export class StartClocksService {
     cause: { id: string; correlationid: string },
     em: EntityManager,
   ): Promise<SlaStartedV1 | null> {
-    const start = firstResponseClock(await this.store.policies(em), classified.urgency, new Date(classified.receivedAt));
+    const start = firstResponseClock(
+      await this.store.policies(em),
+      classified.urgency,
+      new Date(classified.receivedAt),
+    );
     const span = start.dueAt.getTime() - start.startedAt.getTime();
     const id = randomUUID();
     const started = await this.store.start(em, {

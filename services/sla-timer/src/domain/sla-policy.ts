@@ -21,7 +21,11 @@ export interface ClockStart {
 }
 
 /** The first-response clock for a complaint: it runs from receipt, not from classification. */
-export function firstResponseClock(policies: SlaPolicy[], urgency: 'urgent' | 'general', receivedAt: Date): ClockStart {
+export function firstResponseClock(
+  policies: SlaPolicy[],
+  urgency: 'urgent' | 'general',
+  receivedAt: Date,
+): ClockStart {
   const policy = policies.find((p) => p.kind === 'first-response' && p.urgency === urgency);
   if (!policy) throw new Error(`no first-response policy for ${urgency} complaints`);
   return {

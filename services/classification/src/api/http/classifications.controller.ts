@@ -9,7 +9,9 @@ export class ClassificationsController {
   constructor(@Inject(CLASSIFICATION_STORE) private readonly store: ClassificationStore) {}
 
   @Get(':complaintId')
-  @ApiOperation({ summary: 'The classification of a complaint, with the rules that fired and the text they matched' })
+  @ApiOperation({
+    summary: 'The classification of a complaint, with the rules that fired and the text they matched',
+  })
   @ApiOkResponse({ description: 'The current classification' })
   async get(@Param('complaintId', new ParseUUIDPipe()) complaintId: string): Promise<object> {
     const found = await this.store.find(complaintId);

@@ -36,9 +36,24 @@ export class TypeormClassificationStore implements ClassificationStore {
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)
        ON CONFLICT (complaint_id) DO NOTHING RETURNING 1`,
       [
-        c.complaintId, c.reference, c.revision, c.category, c.subcategory ?? null, c.urgency, c.risk, c.priority,
-        c.confidence, c.ruleSetVersion, JSON.stringify(c.matchedRules), c.signals, c.channel, c.product ?? null,
-        c.vulnerable, customerHash, c.receivedAt, c.classifiedAt,
+        c.complaintId,
+        c.reference,
+        c.revision,
+        c.category,
+        c.subcategory ?? null,
+        c.urgency,
+        c.risk,
+        c.priority,
+        c.confidence,
+        c.ruleSetVersion,
+        JSON.stringify(c.matchedRules),
+        c.signals,
+        c.channel,
+        c.product ?? null,
+        c.vulnerable,
+        customerHash,
+        c.receivedAt,
+        c.classifiedAt,
       ],
     );
     return rows.length > 0;

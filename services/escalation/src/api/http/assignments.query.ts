@@ -6,6 +6,15 @@ import { ESCALATION_LEVELS, EscalationLevel } from '@complaints/contracts';
 export class AssignmentsQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() complaintId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) team?: string;
-  @ApiPropertyOptional({ enum: ESCALATION_LEVELS }) @IsOptional() @IsIn(ESCALATION_LEVELS) level?: EscalationLevel;
-  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ enum: ESCALATION_LEVELS })
+  @IsOptional()
+  @IsIn(ESCALATION_LEVELS)
+  level?: EscalationLevel;
+  @ApiPropertyOptional({ default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
 }

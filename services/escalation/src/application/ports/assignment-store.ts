@@ -15,7 +15,10 @@ export interface AssignmentStore {
   matrix(em: EntityManager): Promise<{ version: string; rules: RoutingRule[] }>;
   /** Records the first assignment of a complaint; false when it is already assigned. */
   insertFirst(em: EntityManager, assignment: StoredAssignment): Promise<boolean>;
-  list(filter: { complaintId?: string; team?: string; level?: string }, limit: number): Promise<StoredAssignment[]>;
+  list(
+    filter: { complaintId?: string; team?: string; level?: string },
+    limit: number,
+  ): Promise<StoredAssignment[]>;
 }
 
 export const ASSIGNMENT_STORE = Symbol('AssignmentStore');

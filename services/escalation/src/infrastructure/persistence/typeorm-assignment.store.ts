@@ -53,7 +53,10 @@ export class TypeormAssignmentStore implements AssignmentStore {
     return rows.length > 0;
   }
 
-  async list(filter: { complaintId?: string; team?: string; level?: string }, limit: number): Promise<StoredAssignment[]> {
+  async list(
+    filter: { complaintId?: string; team?: string; level?: string },
+    limit: number,
+  ): Promise<StoredAssignment[]> {
     const rows: AssignmentRow[] = await this.dataSource.query(
       `SELECT * FROM assignment
        WHERE ($1::uuid IS NULL OR complaint_id = $1) AND ($2::text IS NULL OR team = $2) AND ($3::text IS NULL OR level = $3)

@@ -5,7 +5,10 @@ import type { Request, Response } from 'express';
 import { correlationIdOf, ProblemException } from '@complaints/http-api';
 import { JsonLogger } from '@complaints/observability';
 import { RegisterComplaintService } from '../../application/register-complaint/register-complaint.service';
-import { DuplicateExternalRefError, IdempotencyKeyReusedError } from '../../application/ports/registration-store';
+import {
+  DuplicateExternalRefError,
+  IdempotencyKeyReusedError,
+} from '../../application/ports/registration-store';
 import { RegisterComplaintRequest } from './register-complaint.request';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -21,7 +24,11 @@ export class ComplaintsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'File a complaint from a channel (idempotent per Idempotency-Key)' })
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: '8-128 characters: letters, digits, . _ : -' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: '8-128 characters: letters, digits, . _ : -',
+  })
   @ApiCreatedResponse({ description: 'The complaint was recorded (or this is a replay of the same request)' })
   async create(
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -31,7 +38,10 @@ export class ComplaintsController {
   ): Promise<object> {
     if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw ProblemException.validation([
-        { field: 'Idempotency-Key', messages: ['header Idempotency-Key is required: 8-128 of A-Z a-z 0-9 . _ : -'] },
+        {
+          field: 'Idempotency-Key',
+          messages: ['header Idempotency-Key is required: 8-128 of A-Z a-z 0-9 . _ : -'],
+        },
       ]);
     }
     try {

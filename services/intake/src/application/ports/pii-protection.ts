@@ -15,7 +15,13 @@ export interface ContactSealer {
 
 /** Keyed hash of the customer identity for repeat detection elsewhere, without revealing who it is. */
 export interface CustomerHasher {
-  hash(identity: { idNumber?: string; customerId?: string; phone?: string; email?: string; name: string }): string;
+  hash(identity: {
+    idNumber?: string;
+    customerId?: string;
+    phone?: string;
+    email?: string;
+    name: string;
+  }): string;
 }
 
 export const PII_CIPHER = Symbol('PiiCipher');

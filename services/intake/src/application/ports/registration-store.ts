@@ -10,8 +10,7 @@ export interface RegistrationResponse {
 }
 
 export type KeyClaim =
-  | { claimed: true }
-  | { claimed: false; requestHash: string; response: RegistrationResponse };
+  { claimed: true } | { claimed: false; requestHash: string; response: RegistrationResponse };
 
 /** The facts that travel on complaint.received besides the complaint itself. */
 export interface ReceivedEventExtras {

@@ -4,12 +4,7 @@ import { Clock, CLOCK } from '../../domain/clock';
 import { Complaint } from '../../domain/complaint';
 import { formatReference } from '../../domain/complaint-reference';
 import { detectTextLanguage } from '../../domain/text-language';
-import {
-  CONTACT_SEALER,
-  ContactSealer,
-  CUSTOMER_HASHER,
-  CustomerHasher,
-} from '../ports/pii-protection';
+import { CONTACT_SEALER, ContactSealer, CUSTOMER_HASHER, CustomerHasher } from '../ports/pii-protection';
 import {
   IdempotencyKeyReusedError,
   REGISTRATION_STORE,
@@ -43,9 +38,14 @@ export class RegisterComplaintService {
 
   execute(command: RegisterComplaintCommand): Promise<RegistrationResult> {
     return this.store.inTransaction(async (tx) => {
-      const claim = await tx.claimIdempotencyKey(command.idempotencyScope, command.idempotencyKey, command.requestHash);
+      const claim = await tx.claimIdempotencyKey(
+        command.idempotencyScope,
+        command.idempotencyKey,
+        command.requestHash,
+      );
       if (!claim.claimed) {
-        if (claim.requestHash !== command.requestHash) throw new IdempotencyKeyReusedError(command.idempotencyKey);
+        if (claim.requestHash !== command.requestHash)
+          throw new IdempotencyKeyReusedError(command.idempotencyKey);
         return { response: claim.response, replayed: true };
       }
       const complaint = this.newComplaint(command, await tx.nextReferenceNumber());
@@ -54,7 +54,11 @@ export class RegisterComplaintService {
       await tx.recordTransition(complaint, command.actor, 'complaint received');
       await tx.publishReceived(complaint, {
         customerHash,
-        contact: this.sealer.seal({ name: command.customer.name, phone: command.customer.phone, email: command.customer.email }),
+        contact: this.sealer.seal({
+          name: command.customer.name,
+          phone: command.customer.phone,
+          email: command.customer.email,
+        }),
         correlationId: command.correlationId,
         causationId: command.idempotencyKey,
       });
@@ -71,8 +75,17 @@ export class RegisterComplaintService {
 
   private newComplaint(command: RegisterComplaintCommand, sequence: number): Complaint {
     const receivedAt = this.clock.now();
-    const { name, phone, email, idNumber, customerId, segment, vulnerable, preferredLanguage, contactPreference } =
-      command.customer;
+    const {
+      name,
+      phone,
+      email,
+      idNumber,
+      customerId,
+      segment,
+      vulnerable,
+      preferredLanguage,
+      contactPreference,
+    } = command.customer;
     return {
       id: randomUUID(),
       reference: formatReference(receivedAt, sequence, this.timeZone),

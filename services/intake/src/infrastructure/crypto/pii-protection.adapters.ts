@@ -1,5 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { ContactSealer, CustomerHasher, EncryptedValue, PiiCipher } from '../../application/ports/pii-protection';
+import {
+  ContactSealer,
+  CustomerHasher,
+  EncryptedValue,
+  PiiCipher,
+} from '../../application/ports/pii-protection';
 import { AesGcmKeyring, sealContact } from '@complaints/data-protection';
 
 export class KeyringPiiCipher implements PiiCipher {
@@ -29,7 +34,13 @@ export class KeyringContactSealer implements ContactSealer {
 export class HmacCustomerHasher implements CustomerHasher {
   constructor(private readonly key: Buffer) {}
 
-  hash(identity: { idNumber?: string; customerId?: string; phone?: string; email?: string; name: string }): string {
+  hash(identity: {
+    idNumber?: string;
+    customerId?: string;
+    phone?: string;
+    email?: string;
+    name: string;
+  }): string {
     const basis = identity.idNumber
       ? `id:${identity.idNumber.toUpperCase()}`
       : identity.customerId

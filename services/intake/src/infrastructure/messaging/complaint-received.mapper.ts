@@ -1,4 +1,10 @@
-import { Channel, COMPLAINT_RECEIVED, createEnvelope, EnvelopeOf, Vulnerability } from '@complaints/contracts';
+import {
+  Channel,
+  COMPLAINT_RECEIVED,
+  createEnvelope,
+  EnvelopeOf,
+  Vulnerability,
+} from '@complaints/contracts';
 import { maskEmail, maskName, maskPhone, redactText } from '@complaints/observability';
 import { Complaint } from '../../domain/complaint';
 import { ReceivedEventExtras } from '../../application/ports/registration-store';

@@ -23,7 +23,9 @@ export class TypeormRegistrationStore implements RegistrationStore {
   ) {}
 
   inTransaction<T>(work: (tx: RegistrationTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((em) => work(new TypeormRegistrationTransaction(em, this.outbox, this.cipher)));
+    return this.dataSource.transaction((em) =>
+      work(new TypeormRegistrationTransaction(em, this.outbox, this.cipher)),
+    );
   }
 }
 
@@ -64,11 +66,30 @@ class TypeormRegistrationTransaction implements RegistrationTransaction {
            product, amount_value, amount_currency, occurred_at, attachments)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25)`,
         [
-          c.id, c.reference, c.channel, c.externalRef ?? null, c.status, c.version, c.receivedAt,
-          seal(c.customer.name), seal(c.customer.phone), seal(c.customer.email), seal(c.customer.idNumber),
-          seal(c.customer.customerId), customerHash, c.profile.segment, c.profile.vulnerable,
-          c.profile.preferredLanguage, c.profile.contactPreference, c.subject, c.description, c.textLanguage,
-          c.product ?? null, c.amount?.value ?? null, c.amount?.currency ?? null, c.occurredAt ?? null,
+          c.id,
+          c.reference,
+          c.channel,
+          c.externalRef ?? null,
+          c.status,
+          c.version,
+          c.receivedAt,
+          seal(c.customer.name),
+          seal(c.customer.phone),
+          seal(c.customer.email),
+          seal(c.customer.idNumber),
+          seal(c.customer.customerId),
+          customerHash,
+          c.profile.segment,
+          c.profile.vulnerable,
+          c.profile.preferredLanguage,
+          c.profile.contactPreference,
+          c.subject,
+          c.description,
+          c.textLanguage,
+          c.product ?? null,
+          c.amount?.value ?? null,
+          c.amount?.currency ?? null,
+          c.occurredAt ?? null,
           JSON.stringify(c.attachments),
         ],
       );

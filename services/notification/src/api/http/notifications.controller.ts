@@ -13,7 +13,9 @@ export class NotificationsController {
   constructor(@Inject(DELIVERY_STORE) private readonly store: DeliveryStore) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every delivery attempt for a complaint and its outcome (masked recipients only)' })
+  @ApiOperation({
+    summary: 'Every delivery attempt for a complaint and its outcome (masked recipients only)',
+  })
   async list(@Query() query: NotificationsQuery): Promise<object> {
     return { items: await this.store.forComplaint(query.complaintId) };
   }

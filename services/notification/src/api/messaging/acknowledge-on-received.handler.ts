@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { COMPLAINT_RECEIVED, EnvelopeOf, NOTIFICATION_FAILED, NOTIFICATION_SENT } from '@complaints/contracts';
+import {
+  COMPLAINT_RECEIVED,
+  EnvelopeOf,
+  NOTIFICATION_FAILED,
+  NOTIFICATION_SENT,
+} from '@complaints/contracts';
 import { EventHandler, HandlerContext } from '@complaints/kafka';
 import { AcknowledgeReceiptService } from '../../application/acknowledge-receipt.service';
 
@@ -13,7 +18,9 @@ export class AcknowledgeOnReceivedHandler implements EventHandler<typeof COMPLAI
 
   async handle(event: EnvelopeOf<typeof COMPLAINT_RECEIVED>, ctx: HandlerContext): Promise<void> {
     const outcome = await this.acknowledge.execute(event.data, event.id, ctx.em);
-    if (outcome.kind === 'sent') await ctx.emit({ type: NOTIFICATION_SENT, subject: event.subject, data: outcome.data });
-    if (outcome.kind === 'failed') await ctx.emit({ type: NOTIFICATION_FAILED, subject: event.subject, data: outcome.data });
+    if (outcome.kind === 'sent')
+      await ctx.emit({ type: NOTIFICATION_SENT, subject: event.subject, data: outcome.data });
+    if (outcome.kind === 'failed')
+      await ctx.emit({ type: NOTIFICATION_FAILED, subject: event.subject, data: outcome.data });
   }
 }

@@ -23,7 +23,13 @@ export interface DeliveryView extends NewDelivery {
 }
 
 export interface DeliveryStore {
-  template(em: EntityManager, eventType: string, audience: string, channel: string, language: string): Promise<Template | null>;
+  template(
+    em: EntityManager,
+    eventType: string,
+    audience: string,
+    channel: string,
+    language: string,
+  ): Promise<Template | null>;
   /** Claims the (event, audience, channel) delivery; false when it already exists, so nothing is sent twice. */
   claim(em: EntityManager, delivery: NewDelivery, status: DeliveryView['status']): Promise<boolean>;
   markSent(em: EntityManager, id: string, providerMessageId: string, sentAt: Date): Promise<void>;

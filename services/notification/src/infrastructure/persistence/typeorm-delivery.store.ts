@@ -25,12 +25,25 @@ interface DeliveryRow {
 export class TypeormDeliveryStore implements DeliveryStore {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  async template(em: EntityManager, eventType: string, audience: string, channel: string, language: string): Promise<Template | null> {
-    const [row]: { id: string; event_type: string; audience: Template['audience']; channel: Template['channel']; language: Template['language']; subject: string | null; body: string }[] =
-      await em.query(
-        'SELECT * FROM template WHERE event_type = $1 AND audience = $2 AND channel = $3 AND language = $4',
-        [eventType, audience, channel, language],
-      );
+  async template(
+    em: EntityManager,
+    eventType: string,
+    audience: string,
+    channel: string,
+    language: string,
+  ): Promise<Template | null> {
+    const [row]: {
+      id: string;
+      event_type: string;
+      audience: Template['audience'];
+      channel: Template['channel'];
+      language: Template['language'];
+      subject: string | null;
+      body: string;
+    }[] = await em.query(
+      'SELECT * FROM template WHERE event_type = $1 AND audience = $2 AND channel = $3 AND language = $4',
+      [eventType, audience, channel, language],
+    );
     if (!row) return null;
     return {
       id: row.id,
@@ -49,7 +62,18 @@ export class TypeormDeliveryStore implements DeliveryStore {
          recipient_masked, status)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (event_id, audience, channel) DO NOTHING RETURNING 1`,
-      [d.id, d.eventId, d.eventType, d.complaintId, d.audience, d.channel, d.templateId, d.language, d.recipientMasked, status],
+      [
+        d.id,
+        d.eventId,
+        d.eventType,
+        d.complaintId,
+        d.audience,
+        d.channel,
+        d.templateId,
+        d.language,
+        d.recipientMasked,
+        status,
+      ],
     );
     return rows.length > 0;
   }
@@ -62,7 +86,10 @@ export class TypeormDeliveryStore implements DeliveryStore {
   }
 
   async markFailed(em: EntityManager, id: string, error: string): Promise<void> {
-    await em.query(`UPDATE delivery SET status = 'failed', attempts = attempts + 1, error = $2 WHERE id = $1`, [id, error]);
+    await em.query(
+      `UPDATE delivery SET status = 'failed', attempts = attempts + 1, error = $2 WHERE id = $1`,
+      [id, error],
+    );
   }
 
   async forComplaint(complaintId: string): Promise<DeliveryView[]> {

@@ -13,7 +13,9 @@ export class SlaController {
   ) {}
 
   @Get('complaints/:id')
-  @ApiOperation({ summary: 'Every clock of a complaint: kind, policy, start, due time, state and time remaining' })
+  @ApiOperation({
+    summary: 'Every clock of a complaint: kind, policy, start, due time, state and time remaining',
+  })
   async clocksOf(@Param('id', new ParseUUIDPipe()) id: string): Promise<object> {
     const clocks = await this.store.clocksOf(id);
     if (clocks.length === 0) throw ProblemException.notFound(`no clocks for complaint ${id}`);

@@ -14,7 +14,12 @@ export class StartClocksOnClassifiedHandler implements EventHandler<typeof COMPL
   async handle(event: EnvelopeOf<typeof COMPLAINT_CLASSIFIED>, ctx: HandlerContext): Promise<void> {
     const started = await this.startClocks.execute(event.data, event, ctx.em);
     if (started) {
-      await ctx.emit({ type: SLA_STARTED, subject: event.subject, data: started, time: new Date(started.startedAt) });
+      await ctx.emit({
+        type: SLA_STARTED,
+        subject: event.subject,
+        data: started,
+        time: new Date(started.startedAt),
+      });
     }
   }
 }

@@ -9,8 +9,13 @@ export class TypeormClockStore implements ClockStore {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async policies(em: EntityManager): Promise<SlaPolicy[]> {
-    const rows: { id: string; kind: ClockKind; urgency: 'urgent' | 'general'; target_minutes: number; business_time: boolean }[] =
-      await em.query('SELECT id, kind, urgency, target_minutes, business_time FROM sla_policy');
+    const rows: {
+      id: string;
+      kind: ClockKind;
+      urgency: 'urgent' | 'general';
+      target_minutes: number;
+      business_time: boolean;
+    }[] = await em.query('SELECT id, kind, urgency, target_minutes, business_time FROM sla_policy');
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -25,7 +30,16 @@ export class TypeormClockStore implements ClockStore {
       `INSERT INTO clock (id, complaint_id, kind, policy_id, state, started_at, due_at, correlation, caused_by)
        VALUES ($1, $2, $3, $4, 'running', $5, $6, $7, $8)
        ON CONFLICT (complaint_id, kind) DO NOTHING RETURNING 1`,
-      [clock.id, clock.complaintId, clock.kind, clock.policyId, clock.startedAt, clock.dueAt, clock.correlation, clock.causedBy],
+      [
+        clock.id,
+        clock.complaintId,
+        clock.kind,
+        clock.policyId,
+        clock.startedAt,
+        clock.dueAt,
+        clock.correlation,
+        clock.causedBy,
+      ],
     );
     if (inserted.length === 0) return false;
     for (const timer of clock.timers) {
@@ -40,11 +54,17 @@ export class TypeormClockStore implements ClockStore {
   }
 
   async clocksOf(complaintId: string): Promise<ClockView[]> {
-    const rows: { id: string; kind: ClockKind; policy_id: string; state: string; started_at: Date; due_at: Date }[] =
-      await this.dataSource.query(
-        'SELECT id, kind, policy_id, state, started_at, due_at FROM clock WHERE complaint_id = $1 ORDER BY started_at, kind',
-        [complaintId],
-      );
+    const rows: {
+      id: string;
+      kind: ClockKind;
+      policy_id: string;
+      state: string;
+      started_at: Date;
+      due_at: Date;
+    }[] = await this.dataSource.query(
+      'SELECT id, kind, policy_id, state, started_at, due_at FROM clock WHERE complaint_id = $1 ORDER BY started_at, kind',
+      [complaintId],
+    );
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,

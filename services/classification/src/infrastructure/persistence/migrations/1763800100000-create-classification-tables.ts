@@ -1,5 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { createInboxTableV1, createOutboxTableV1, dropInboxTableV1, dropOutboxTableV1 } from '@complaints/kafka';
+import {
+  createInboxTableV1,
+  createOutboxTableV1,
+  dropInboxTableV1,
+  dropOutboxTableV1,
+} from '@complaints/kafka';
 
 export class CreateClassificationTables1763800100000 implements MigrationInterface {
   name = 'CreateClassificationTables1763800100000';
@@ -28,7 +33,9 @@ export class CreateClassificationTables1763800100000 implements MigrationInterfa
         received_at       timestamptz  NOT NULL,
         classified_at     timestamptz  NOT NULL
       )`);
-    await queryRunner.query(`CREATE INDEX classification_customer ON classification (customer_hash, received_at)`);
+    await queryRunner.query(
+      `CREATE INDEX classification_customer ON classification (customer_hash, received_at)`,
+    );
     await createOutboxTableV1(queryRunner);
     await createInboxTableV1(queryRunner);
   }

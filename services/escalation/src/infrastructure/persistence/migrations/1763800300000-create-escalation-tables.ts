@@ -1,5 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { createInboxTableV1, createOutboxTableV1, dropInboxTableV1, dropOutboxTableV1 } from '@complaints/kafka';
+import {
+  createInboxTableV1,
+  createOutboxTableV1,
+  dropInboxTableV1,
+  dropOutboxTableV1,
+} from '@complaints/kafka';
 
 export class CreateEscalationTables1763800300000 implements MigrationInterface {
   name = 'CreateEscalationTables1763800300000';

@@ -1,5 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { createInboxTableV1, createOutboxTableV1, dropInboxTableV1, dropOutboxTableV1 } from '@complaints/kafka';
+import {
+  createInboxTableV1,
+  createOutboxTableV1,
+  dropInboxTableV1,
+  dropOutboxTableV1,
+} from '@complaints/kafka';
 
 export class CreateIntakeTables1763800000000 implements MigrationInterface {
   name = 'CreateIntakeTables1763800000000';
@@ -50,7 +55,9 @@ export class CreateIntakeTables1763800000000 implements MigrationInterface {
         reason        text         NULL,
         occurred_at   timestamptz  NOT NULL
       )`);
-    await queryRunner.query(`CREATE INDEX complaint_transition_complaint ON complaint_transition (complaint_id, id)`);
+    await queryRunner.query(
+      `CREATE INDEX complaint_transition_complaint ON complaint_transition (complaint_id, id)`,
+    );
     await queryRunner.query(`
       CREATE TABLE idempotency_key (
         scope         text         NOT NULL,

@@ -8,8 +8,8 @@ interface TopicSpec {
 }
 
 /**
- * Creates the topics of a topics.json that the broker lacks (used by the test harness when a broker comes from
- * Testcontainers; deploy/local/kafka.sh does the same with Kafka's own admin client).
+ * Creates the topics of a topics.json that the broker lacks, for a broker that comes from Testcontainers
+ * (deploy/local/kafka.sh does the same for the local broker with Kafka's own admin client).
  */
 export async function ensureTopics(brokers: string[], topicsFile: string): Promise<void> {
   const spec = JSON.parse(readFileSync(topicsFile, 'utf8')) as { topics: TopicSpec[] };

@@ -14,7 +14,8 @@ export interface ObservedRecord {
 
 /**
  * Reads topics from the beginning with a throw-away group and keeps every record, so tests can wait for an event
- * on the real wire. Also writes raw records (for poison-message tests). Lives here so kafkajs stays in this lib.
+ * on the real wire. Also writes raw records (for poison-message tests). Test-only code, like ensureTopics: the
+ * one other place allowed to use kafkajs directly.
  */
 export class TopicProbe {
   readonly records: ObservedRecord[] = [];
@@ -26,15 +27,24 @@ export class TopicProbe {
     private readonly topics: string[],
   ) {
     const kafka = new Kafka({ clientId: 'topic-probe', brokers, logLevel: logLevel.NOTHING });
-    this.consumer = kafka.consumer({ groupId: `probe-${randomUUID()}`, maxWaitTimeInMs: 200, allowAutoTopicCreation: false });
-    this.producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    this.consumer = kafka.consumer({
+      groupId: `probe-${randomUUID()}`,
+      maxWaitTimeInMs: 200,
+      allowAutoTopicCreation: false,
+    });
+    this.producer = kafka.producer({
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
   }
 
   async start(): Promise<this> {
     await this.producer.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
-    const joined = new Promise<void>((resolve) => this.consumer.on(this.consumer.events.GROUP_JOIN, () => resolve()));
+    const joined = new Promise<void>((resolve) =>
+      this.consumer.on(this.consumer.events.GROUP_JOIN, () => resolve()),
+    );
     await this.consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
         const raw = message.value?.toString('utf8') ?? '';

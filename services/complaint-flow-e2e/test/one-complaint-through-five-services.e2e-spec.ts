@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { TOPICS } from '@complaints/contracts';
+import { eventually, ObservedRecord, testInfra, TopicProbe } from '@complaints/testing';
+import { RunningStack } from './running-stack';
+
+interface Envelope {
+  id: string;
+  type: string;
+  subject: string;
+  correlationid: string;
+  causationid?: string;
+  data: Record<string, unknown>;
+}
+
+const EXPECTED_TYPES = [
+  'complaint.received',
+  'complaint.classified',
+  'sla.started',
+  'complaint.assigned',
+  'notification.sent',
+];
+
+describe('one complaint through all five services (separate processes, real Kafka and Postgres)', () => {
+  const stack = new RunningStack();
+  let probe: TopicProbe;
+
+  beforeAll(async () => {
+    probe = await new TopicProbe(testInfra().brokers, Object.values(TOPICS)).start();
+    await stack.start();
+  });
+
+  afterAll(async () => {
+    await stack.stop();
+    await probe?.stop();
+  });
+
+  async function fileComplaint(body: object): Promise<{ id: string; reference: string }> {
+    const res = await fetch(`${stack.url('intake')}/v1/complaints`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': `e2e-${randomUUID()}`,
+        'x-correlation-id': `corr-${randomUUID()}`,
+      },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(201);
+    return (await res.json()) as { id: string; reference: string };
+  }
+
+  async function eventsOf(complaintId: string): Promise<Map<string, Envelope>> {
+    return eventually(
+      () => {
+        const seen = new Map<string, Envelope>();
+        for (const r of probe.records.filter((rec: ObservedRecord) => rec.key === complaintId)) {
+          const envelope = r.value as Envelope;
+          seen.set(envelope.type, envelope);
+        }
+        expect([...seen.keys()].sort()).toEqual([...EXPECTED_TYPES].sort());
+        return seen;
+      },
+      { timeoutMs: 30000 },
+    );
+  }
+
+  function expectCausalChain(events: Map<string, Envelope>): void {
+    const get = (type: string) => events.get(type) as Envelope;
+    const received = get('complaint.received');
+    for (const type of EXPECTED_TYPES) expect(get(type).correlationid).toBe(received.correlationid);
+    expect(get('complaint.classified').causationid).toBe(received.id);
+    expect(get('notification.sent').causationid).toBe(received.id);
+    expect(get('sla.started').causationid).toBe(get('complaint.classified').id);
+    expect(get('complaint.assigned').causationid).toBe(get('complaint.classified').id);
+  }
+
+  it('an urgent Chinese complaint about a stolen card: P1, risk control, 15-minute clock, SMS in Chinese', async () => {
+    // When a phone-centre agent files it
+    const { id, reference } = await fileComplaint({
+      channel: 'phone',
+      customer: {
+        name: '李四',
+        phone: '13912345678',
+        segment: 'individual',
+        vulnerable: ['elderly'],
+        preferredLanguage: 'zh-CN',
+        contactPreference: 'sms',
+      },
+      subject: '信用卡被盗刷',
+      description: '我的信用卡昨天晚上被盗刷了两笔，共 12000 元，都不是我本人操作的，请立即处理。',
+      amount: { value: '12000.00', currency: 'CNY' },
+    });
+
+    // Then every event of the flow is on the wire, in one causal chain, with no clear-text personal data
+    const events = await eventsOf(id);
+    expectCausalChain(events);
+    expect(events.get('complaint.classified')?.data).toMatchObject({
+      category: 'account-and-transaction',
+      urgency: 'urgent',
+      priority: 'P1',
+    });
+    expect(events.get('sla.started')?.data).toMatchObject({ kind: 'first-response', targetMinutes: 15 });
+    expect(events.get('complaint.assigned')?.data).toMatchObject({ team: 'risk-control' });
+    expect(events.get('notification.sent')?.data).toMatchObject({
+      channel: 'sms',
+      language: 'zh-CN',
+      recipient: '139****5678',
+    });
+    const wire = probe.records
+      .filter((r) => r.key === id)
+      .map((r) => r.raw)
+      .join('\n');
+    expect(wire).not.toContain('13912345678');
+    expect(wire).not.toContain('李四');
+
+    // And every service holds its own row
+    expect(await stack.query('SELECT status FROM intake.complaint WHERE id = $1', [id])).toEqual([
+      { status: 'received' },
+    ]);
+    expect(
+      await stack.query('SELECT priority FROM classification.classification WHERE complaint_id = $1', [id]),
+    ).toEqual([{ priority: 'P1' }]);
+    expect(
+      await stack.query(`SELECT kind, state FROM sla_timer.clock WHERE complaint_id = $1`, [id]),
+    ).toEqual([{ kind: 'first-response', state: 'running' }]);
+    expect(await stack.query('SELECT team FROM escalation.assignment WHERE complaint_id = $1', [id])).toEqual(
+      [{ team: 'risk-control' }],
+    );
+    expect(
+      await stack.query('SELECT status, channel FROM notification.delivery WHERE complaint_id = $1', [id]),
+    ).toEqual([{ status: 'sent', channel: 'sms' }]);
+
+    // And the services' query APIs agree
+    const clocks = (await (await fetch(`${stack.url('sla-timer')}/v1/sla/complaints/${id}`)).json()) as {
+      clocks: unknown[];
+    };
+    expect(clocks.clocks[0]).toMatchObject({ kind: 'first-response', state: 'running' });
+    const classification = await (
+      await fetch(`${stack.url('classification')}/v1/classifications/${id}`)
+    ).json();
+    expect(classification).toMatchObject({ reference, category: 'account-and-transaction' });
+  });
+
+  it('a general English complaint about the app: technology team, one-hour clock, e-mail in English', async () => {
+    const { id } = await fileComplaint({
+      channel: 'online-banking',
+      externalRef: `OB-${randomUUID()}`,
+      customer: {
+        name: 'Alice Smith',
+        email: 'alice.smith@example.com',
+        segment: 'individual',
+        preferredLanguage: 'en',
+        contactPreference: 'email',
+      },
+      subject: 'App crash when opening statements',
+      description:
+        'Every time I open my statements the app crash happens and I cannot log in again for an hour.',
+    });
+
+    const events = await eventsOf(id);
+    expectCausalChain(events);
+    expect(events.get('complaint.classified')?.data).toMatchObject({
+      category: 'system-and-technical',
+      urgency: 'general',
+    });
+    expect(events.get('sla.started')?.data).toMatchObject({ kind: 'first-response', targetMinutes: 60 });
+    expect(events.get('complaint.assigned')?.data).toMatchObject({ team: 'technology', level: 'L1' });
+    expect(events.get('notification.sent')?.data).toMatchObject({
+      channel: 'email',
+      language: 'en',
+      recipient: 'a***@example.com',
+    });
+    const wire = probe.records
+      .filter((r) => r.key === id)
+      .map((r) => r.raw)
+      .join('\n');
+    expect(wire).not.toContain('alice.smith@example.com');
+
+    const notifications = (await (
+      await fetch(`${stack.url('notification')}/v1/notifications?complaintId=${id}`)
+    ).json()) as {
+      items: unknown[];
+    };
+    expect(notifications.items).toEqual([
+      expect.objectContaining({ status: 'sent', templateId: 'ack-email-en' }),
+    ]);
+  });
+
+  it('every service reports ready, with its database and Kafka checks', async () => {
+    for (const service of ['intake', 'classification', 'sla-timer', 'escalation', 'notification'] as const) {
+      const res = await fetch(`${stack.url(service)}/health/ready`);
+      expect({ service, status: res.status }).toEqual({ service, status: 200 });
+      const body = (await res.json()) as { checks: Record<string, { ok: boolean }> };
+      expect(body.checks.database.ok).toBe(true);
+      expect(body.checks['outbox-relay'].ok).toBe(true);
+    }
+  });
+});
