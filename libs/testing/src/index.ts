@@ -4,3 +4,4 @@ export * from './test-infra';
 export * from './test-database';
 export * from './topic-probe';
 export * from './service-under-test';
+export * from './deliver';

@@ -4,7 +4,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -30,6 +29,7 @@ import {
   VULNERABILITIES,
   Vulnerability,
 } from '../vocabulary/vocabulary';
+import { IsUtcTimestamp } from '../vocabulary/utc-timestamp';
 
 export const COMPLAINT_CLASSIFIED = 'complaint.classified' as const;
 export const COMPLAINT_RECLASSIFIED = 'complaint.reclassified' as const;
@@ -64,8 +64,8 @@ export class ComplaintClassifiedV1 {
   @IsIn(CHANNELS) channel!: Channel;
   @IsOptional() @IsString() @Length(1, 200) product?: string;
   @IsArray() @IsIn(VULNERABILITIES, { each: true }) vulnerable!: Vulnerability[];
-  @IsISO8601({ strict: true }) receivedAt!: string;
-  @IsISO8601({ strict: true }) classifiedAt!: string;
+  @IsUtcTimestamp() receivedAt!: string;
+  @IsUtcTimestamp() classifiedAt!: string;
   /** Increases with every (re)classification of this complaint, so consumers can ignore a stale one. */
   @IsInt() @Min(1) revision!: number;
 }

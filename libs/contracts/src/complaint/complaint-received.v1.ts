@@ -5,7 +5,6 @@ import {
   IsBase64,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -27,6 +26,7 @@ import {
   VULNERABILITIES,
   Vulnerability,
 } from '../vocabulary/vocabulary';
+import { IsUtcTimestamp } from '../vocabulary/utc-timestamp';
 
 export const COMPLAINT_RECEIVED = 'complaint.received' as const;
 
@@ -66,7 +66,7 @@ export class ComplaintReceivedV1 {
   @Matches(/^CMP-\d{8}-\d{6,}$/) reference!: string;
   @IsIn(CHANNELS) channel!: Channel;
   @IsOptional() @IsString() @Length(1, 200) externalRef?: string;
-  @IsISO8601({ strict: true }) receivedAt!: string;
+  @IsUtcTimestamp() receivedAt!: string;
   @ValidateNested() @Type(() => MaskedCustomer) customer!: MaskedCustomer;
   @ValidateNested() @Type(() => EncryptedContact) contact!: EncryptedContact;
   /** Subject and description with personal identifiers (phone, ID, card, account numbers, e-mails) masked. */
@@ -76,7 +76,7 @@ export class ComplaintReceivedV1 {
   @IsIn(['zh', 'en']) textLanguage!: 'zh' | 'en';
   @IsOptional() @IsString() @Length(1, 200) product?: string;
   @IsOptional() @ValidateNested() @Type(() => Money) amount?: Money;
-  @IsOptional() @IsISO8601({ strict: true }) occurredAt?: string;
+  @IsOptional() @IsUtcTimestamp() occurredAt?: string;
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })

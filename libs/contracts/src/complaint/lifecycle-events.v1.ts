@@ -1,17 +1,8 @@
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { Actor, LifecycleFields } from '../vocabulary/common-data';
 import { RESOLUTION_OUTCOMES, ResolutionOutcome } from '../vocabulary/vocabulary';
+import { IsUtcTimestamp } from '../vocabulary/utc-timestamp';
 
 /**
  * The lifecycle events intake emits after complaint.received. Each carries LifecycleFields (new and previous
@@ -53,7 +44,7 @@ export const COMPLAINT_DEADLINE_EXTENDED = 'complaint.deadline-extended' as cons
 export class ComplaintDeadlineExtendedV1 extends LifecycleFields {
   @IsIn([30, 60]) newTotalDays!: 30 | 60;
   @ValidateNested() @Type(() => Actor) approver!: Actor;
-  @IsISO8601({ strict: true }) receivedAt!: string;
+  @IsUtcTimestamp() receivedAt!: string;
 }
 
 export const COMPLAINT_FEEDBACK_RECEIVED = 'complaint.feedback-received' as const;

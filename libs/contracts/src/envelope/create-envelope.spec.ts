@@ -94,4 +94,11 @@ describe('createEnvelope', () => {
     });
     expect(Object.keys(envelope)).not.toContain('causationid');
   });
+
+  it('refuses envelope attributes a consumer would reject: a non-uuid id, an empty correlation id, an invalid time', () => {
+    const example = EXAMPLE_EVENTS['complaint.received'];
+    expect(() => createEnvelope({ ...example, id: 'not-a-uuid' })).toThrow(ContractViolationError);
+    expect(() => createEnvelope({ ...example, correlationid: '' })).toThrow(ContractViolationError);
+    expect(() => createEnvelope({ ...example, time: new Date('nonsense') })).toThrow(ContractViolationError);
+  });
 });

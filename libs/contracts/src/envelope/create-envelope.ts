@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { instanceToPlain, plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EVENT_CATALOGUE, EventDataOf, EventType } from '../catalogue';
+import { EnvelopeAttributes } from './envelope-attributes';
 import { ContractViolationError } from './errors';
 import { ServiceName, sourceOf } from './event-envelope';
 import { EnvelopeOf } from './typed-envelope';
@@ -34,17 +35,27 @@ export function createEnvelope<T extends EventType>(event: NewEvent<T>): Envelop
   if (errors.length > 0) {
     throw new ContractViolationError(event.type, describeValidationErrors(errors));
   }
-  return {
+  const time = event.time ?? new Date();
+  if (Number.isNaN(time.getTime())) throw new ContractViolationError(event.type, ['time: not a valid date']);
+  const envelope: EnvelopeOf<T> = {
     specversion: '1.0',
     id: event.id ?? randomUUID(),
     source: sourceOf(event.source),
     type: event.type,
     schemaversion: entry.version,
     subject: event.subject,
-    time: (event.time ?? new Date()).toISOString(),
+    time: time.toISOString(),
     datacontenttype: 'application/json',
     correlationid: event.correlationid,
-    ...(event.causationid ? { causationid: event.causationid } : {}),
+    ...(event.causationid !== undefined ? { causationid: event.causationid } : {}),
     data: instanceToPlain(data) as EventDataOf<T>,
   };
+  // The attributes get the same check consumers apply, so a bad id or correlation id fails here, not downstream.
+  const attributeErrors = validateSync(plainToInstance(EnvelopeAttributes, envelope), {
+    forbidUnknownValues: true,
+  });
+  if (attributeErrors.length > 0) {
+    throw new ContractViolationError(event.type, describeValidationErrors(attributeErrors));
+  }
+  return envelope;
 }

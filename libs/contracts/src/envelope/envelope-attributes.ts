@@ -2,7 +2,6 @@ import {
   Equals,
   IsIn,
   IsInt,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -11,6 +10,7 @@ import {
   Matches,
   Min,
 } from 'class-validator';
+import { IsUtcTimestamp } from '../vocabulary/utc-timestamp';
 
 /** class-validator view of the CloudEvents attributes, used by parseEnvelope before the data is looked at. */
 export class EnvelopeAttributes {
@@ -20,7 +20,7 @@ export class EnvelopeAttributes {
   @Matches(/^[a-z]+(\.[a-z-]+)+$/) type!: string;
   @IsInt() @Min(1) schemaversion!: number;
   @IsString() @Length(1, 200) subject!: string;
-  @IsISO8601({ strict: true }) time!: string;
+  @IsUtcTimestamp() time!: string;
   @IsIn(['application/json']) datacontenttype!: 'application/json';
   @IsString() @Length(1, 200) correlationid!: string;
   @IsOptional() @IsString() @Length(1, 200) causationid?: string;

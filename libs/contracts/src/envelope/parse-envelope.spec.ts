@@ -166,4 +166,22 @@ describe('parseEnvelope', () => {
     // Then it is accepted without the extension
     expect(Object.keys(parsed)).not.toContain('traceparent');
   });
+
+  it.each([
+    ['a bare date', '2026-11-20'],
+    ['a time without a zone', '2026-11-20T09:15:00'],
+    ['a time with an offset instead of Z', '2026-11-20T17:15:00+08:00'],
+  ])('rejects %s as the event time, because deadlines need an unambiguous instant', (_label, time) => {
+    const poison = poisonOf(JSON.stringify({ ...validEnvelope(), time }));
+    expect(poison.reason).toBe('invalid-envelope');
+    expect(poison.details.join(' ')).toContain('time');
+  });
+
+  it('rejects a data timestamp that is not UTC', () => {
+    const envelope = validEnvelope();
+    dataOf(envelope)['receivedAt'] = '2026-11-20T09:15:00';
+    const poison = poisonOf(JSON.stringify(envelope));
+    expect(poison.reason).toBe('invalid-data');
+    expect(poison.details.join(' ')).toContain('data.receivedAt');
+  });
 });

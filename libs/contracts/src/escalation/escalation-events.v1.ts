@@ -2,7 +2,6 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
-  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -13,6 +12,7 @@ import {
 } from 'class-validator';
 import { Actor } from '../vocabulary/common-data';
 import { CLOCK_KINDS, ClockKind, ESCALATION_LEVELS, EscalationLevel } from '../vocabulary/vocabulary';
+import { IsUtcTimestamp } from '../vocabulary/utc-timestamp';
 
 export const COMPLAINT_ASSIGNED = 'complaint.assigned' as const;
 /** The complaint has an owning team and a starting level (the named owner the standards ask for). */
@@ -23,7 +23,7 @@ export class ComplaintAssignedV1 {
   @IsString() @Length(1, 100) routingRuleId!: string;
   @IsString() @Length(1, 50) matrixVersion!: string;
   @IsString() @Length(1, 500) reason!: string;
-  @IsISO8601({ strict: true }) assignedAt!: string;
+  @IsUtcTimestamp() assignedAt!: string;
 }
 
 export const COMPLAINT_ESCALATED = 'complaint.escalated' as const;
@@ -37,9 +37,9 @@ export class ComplaintEscalatedV1 {
     'sla-breached' | 'not-acknowledged' | 'reopened' | 'high-risk-at-intake' | 'manual';
   @IsString() @Length(1, 500) reason!: string;
   @IsOptional() @IsIn(CLOCK_KINDS) breachedClock?: ClockKind;
-  @IsISO8601({ strict: true }) escalatedAt!: string;
+  @IsUtcTimestamp() escalatedAt!: string;
   /** When the receiving level must acknowledge, or it escalates again. */
-  @IsISO8601({ strict: true }) acknowledgeBy!: string;
+  @IsUtcTimestamp() acknowledgeBy!: string;
 }
 
 export const ESCALATION_ACKNOWLEDGED = 'escalation.acknowledged' as const;
@@ -48,7 +48,7 @@ export class EscalationAcknowledgedV1 {
   @IsUUID() escalationId!: string;
   @IsIn(ESCALATION_LEVELS) level!: EscalationLevel;
   @ValidateNested() @Type(() => Actor) acknowledgedBy!: Actor;
-  @IsISO8601({ strict: true }) acknowledgedAt!: string;
+  @IsUtcTimestamp() acknowledgedAt!: string;
 }
 
 export const RISK_WARNING_RAISED = 'risk.warning-raised' as const;
@@ -61,8 +61,8 @@ export class RiskWarningRaisedV1 {
     'complaints' | 'breaches' | 'low-satisfaction';
   @IsNumber() @Min(0) observed!: number;
   @IsNumber() @Min(0) threshold!: number;
-  @IsISO8601({ strict: true }) windowStart!: string;
-  @IsISO8601({ strict: true }) windowEnd!: string;
+  @IsUtcTimestamp() windowStart!: string;
+  @IsUtcTimestamp() windowEnd!: string;
   @IsInt() @Min(0) sampleSize!: number;
-  @IsISO8601({ strict: true }) raisedAt!: string;
+  @IsUtcTimestamp() raisedAt!: string;
 }

@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, IsUUID, Length, Min } from 'class-validator';
 import {
   AUDIENCES,
   Audience,
@@ -7,6 +7,7 @@ import {
   NOTIFICATION_CHANNELS,
   NotificationChannel,
 } from '../vocabulary/vocabulary';
+import { IsUtcTimestamp } from '../vocabulary/utc-timestamp';
 
 /** Which message, to whom (masked), through what, and what caused it. */
 export class DeliveryFields {
@@ -25,7 +26,7 @@ export class DeliveryFields {
 
 export const NOTIFICATION_SENT = 'notification.sent' as const;
 export class NotificationSentV1 extends DeliveryFields {
-  @IsISO8601({ strict: true }) sentAt!: string;
+  @IsUtcTimestamp() sentAt!: string;
 }
 
 export const NOTIFICATION_FAILED = 'notification.failed' as const;
@@ -33,5 +34,5 @@ export class NotificationFailedV1 extends DeliveryFields {
   @IsString() @Length(1, 2000) error!: string;
   /** True when no retry can help (bad address, rejected content); false when retries ran out. */
   @IsBoolean() permanent!: boolean;
-  @IsISO8601({ strict: true }) failedAt!: string;
+  @IsUtcTimestamp() failedAt!: string;
 }

@@ -1,16 +1,6 @@
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsNumber,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { CLOCK_KINDS, ClockKind } from '../vocabulary/vocabulary';
+import { IsUtcTimestamp } from '../vocabulary/utc-timestamp';
 
 /** Fields every clock event carries: which clock, under which policy, and where its deadline stands. */
 export class ClockFields {
@@ -18,13 +8,13 @@ export class ClockFields {
   @IsUUID() clockId!: string;
   @IsIn(CLOCK_KINDS) kind!: ClockKind;
   @IsString() @Length(1, 100) policyId!: string;
-  @IsISO8601({ strict: true }) dueAt!: string;
-  @IsISO8601({ strict: true }) occurredAt!: string;
+  @IsUtcTimestamp() dueAt!: string;
+  @IsUtcTimestamp() occurredAt!: string;
 }
 
 export const SLA_STARTED = 'sla.started' as const;
 export class SlaStartedV1 extends ClockFields {
-  @IsISO8601({ strict: true }) startedAt!: string;
+  @IsUtcTimestamp() startedAt!: string;
   /** Whether the clock counts business hours of its calendar (false: 24x7). */
   @IsBoolean() businessTime!: boolean;
   @IsInt() @Min(1) targetMinutes!: number;
@@ -39,12 +29,12 @@ export class SlaWarningV1 extends ClockFields {
 
 export const SLA_BREACHED = 'sla.breached' as const;
 export class SlaBreachedV1 extends ClockFields {
-  @IsISO8601({ strict: true }) breachedAt!: string;
+  @IsUtcTimestamp() breachedAt!: string;
 }
 
 export const SLA_MET = 'sla.met' as const;
 export class SlaMetV1 extends ClockFields {
-  @IsISO8601({ strict: true }) metAt!: string;
+  @IsUtcTimestamp() metAt!: string;
   /** Positive when met early; a late completion of a breached clock is negative. */
   @IsInt() marginMs!: number;
 }

@@ -5,7 +5,6 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -15,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { COMPLAINT_STATUSES, ComplaintStatus } from './vocabulary';
+import { IsUtcTimestamp } from './utc-timestamp';
 
 /** Money is a decimal string, never a float. */
 export class Money {
@@ -34,7 +34,7 @@ export class LifecycleFields {
   @Matches(/^CMP-\d{8}-\d{6,}$/) reference!: string;
   @IsIn(COMPLAINT_STATUSES) status!: ComplaintStatus;
   @IsIn(COMPLAINT_STATUSES) previousStatus!: ComplaintStatus;
-  @IsISO8601({ strict: true }) occurredAt!: string;
+  @IsUtcTimestamp() occurredAt!: string;
   @ValidateNested() @Type(() => Actor) actor!: Actor;
   @IsOptional() @IsString() @Length(1, 2000) reason?: string;
   /** Monotonic per complaint: consumers can tell a stale event from a newer one across topics. */
