@@ -5,11 +5,11 @@
 #   deploy/local/postgres.sh init     ensure, then create the database and each service's role and schema (idempotent)
 #   deploy/local/postgres.sh url      print the admin URL in use
 #
-# Environment: DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server and an
-# account allowed to create roles; COMPLAINTS_DB (default complaints) is the platform's database.
+# Environment: DATABASE_ADMIN_URL, else DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), names the
+# server and an account allowed to create roles; COMPLAINTS_DB (default complaints) is the platform's database.
 set -euo pipefail
 
-admin_url=${DATABASE_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+admin_url=${DATABASE_ADMIN_URL:-${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}}
 database=${COMPLAINTS_DB:-complaints}
 schemas=(intake classification sla_timer escalation notification)
 

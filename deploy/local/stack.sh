@@ -18,7 +18,7 @@ name=${STACK_NAME:-local}
 run_dir="$repo_root/.cache/stack/$name"
 base_port=${SERVICE_PORT_BASE:-3000}
 database=${COMPLAINTS_DB:-complaints}
-admin_url=${DATABASE_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+admin_url=${DATABASE_ADMIN_URL:-${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}}
 services=(intake classification sla-timer escalation notification)
 
 say() { echo "[stack] $*" >&2; }

@@ -5,3 +5,4 @@ export * from './test-database';
 export * from './topic-probe';
 export * from './service-under-test';
 export * from './deliver';
+export * from './service-harness';

@@ -33,7 +33,9 @@ export function maskEmail(email: string): string {
 }
 
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
+  // A mainland mobile with its +86 country code keeps the familiar 138****8000 shape.
+  const all = phone.replace(/\D/g, '');
+  const digits = all.length === 13 && all.startsWith('861') ? all.slice(2) : all;
   if (digits.length < 7) return '****';
   return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
 }

@@ -1,37 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { EXAMPLE_EVENTS, TOPICS } from '@complaints/contracts';
-import {
-  baseServiceEnv,
-  bootServiceForTest,
-  deliver,
-  eventually,
-  freshEvent,
-  ServiceUnderTest,
-  testInfra,
-  TopicProbe,
-} from '@complaints/testing';
+import { baseServiceEnv, deliver, freshEvent, theOnlyRecord, useServiceHarness } from '@complaints/testing';
 import { EscalationModule, ESCALATION_SCHEMA } from '../../src/escalation.module';
 import { EscalationEnv } from '../../src/config/escalation.env';
 import { ESCALATION_MIGRATIONS } from '../../src/infrastructure/persistence/migrations';
 
 describe('escalation routes classified complaints on the real broker', () => {
-  let service: ServiceUnderTest;
-  let probe: TopicProbe;
-
-  beforeAll(async () => {
-    probe = await new TopicProbe(testInfra().brokers, [TOPICS.escalationRouting]).start();
-    service = await bootServiceForTest({
-      label: 'escalation',
-      schema: ESCALATION_SCHEMA,
-      migrations: ESCALATION_MIGRATIONS,
-      module: (url) => EscalationModule.register(Object.assign(new EscalationEnv(), baseServiceEnv(url))),
-    });
-  });
-
-  afterAll(async () => {
-    await service?.stop();
-    await probe?.stop();
+  const harness = useServiceHarness({
+    label: 'escalation',
+    schema: ESCALATION_SCHEMA,
+    migrations: ESCALATION_MIGRATIONS,
+    module: (url) => EscalationModule.register(Object.assign(new EscalationEnv(), baseServiceEnv(url))),
+    watch: [TOPICS.escalationRouting],
   });
 
   it('assigns a technical complaint classified twice to the technology team exactly once', async () => {
@@ -42,27 +23,25 @@ describe('escalation routes classified complaints on the real broker', () => {
       subject: complaintId,
       data: { ...example.data, complaintId, category: 'system-and-technical', risk: 'low', signals: [] },
     });
-    await deliver(probe, classified, 2);
+    await deliver(harness.probe, classified, 2);
 
-    const assigned = await eventually(() => {
-      const found = probe.records.filter((r) => r.key === complaintId);
-      expect(found).toHaveLength(1);
-      return found[0].value as { data: Record<string, unknown> };
-    });
+    const assigned = (await theOnlyRecord(harness.probe, complaintId)).value as {
+      data: Record<string, unknown>;
+    };
     expect(assigned.data).toMatchObject({
       team: 'technology',
       level: 'L1',
       routingRuleId: 'technical-to-technology',
     });
 
-    const res = await request(service.app.getHttpServer())
+    const res = await request(harness.service.app.getHttpServer())
       .get(`/v1/assignments?complaintId=${complaintId}`)
       .expect(200);
     expect(res.body.items).toEqual([expect.objectContaining({ team: 'technology' })]);
   });
 
   it('rejects an invalid query with every field error', async () => {
-    const res = await request(service.app.getHttpServer())
+    const res = await request(harness.service.app.getHttpServer())
       .get('/v1/assignments?level=L9&limit=0')
       .expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['level', 'limit']);

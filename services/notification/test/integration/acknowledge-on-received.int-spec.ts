@@ -4,14 +4,12 @@ import { EXAMPLE_EVENTS, TOPICS } from '@complaints/contracts';
 import { AesGcmKeyring, sealContact } from '@complaints/data-protection';
 import {
   baseServiceEnv,
-  bootServiceForTest,
   deliver,
   eventually,
   freshEvent,
-  ServiceUnderTest,
-  testInfra,
   testKeyRing,
-  TopicProbe,
+  theOnlyRecord,
+  useServiceHarness,
 } from '@complaints/testing';
 import { NotificationModule, NOTIFICATION_SCHEMA } from '../../src/notification.module';
 import { NotificationEnv } from '../../src/config/notification.env';
@@ -20,28 +18,18 @@ import { NOTIFICATION_MIGRATIONS } from '../../src/infrastructure/persistence/mi
 describe('notification acknowledges received complaints on the real broker', () => {
   const contactKeys = testKeyRing('contact-test');
   const keyring = new AesGcmKeyring(contactKeys.spec, contactKeys.id);
-  let service: ServiceUnderTest;
-  let probe: TopicProbe;
-
-  beforeAll(async () => {
-    probe = await new TopicProbe(testInfra().brokers, [TOPICS.notificationDeliveries]).start();
-    service = await bootServiceForTest({
-      label: 'notification',
-      schema: NOTIFICATION_SCHEMA,
-      migrations: NOTIFICATION_MIGRATIONS,
-      module: (url) =>
-        NotificationModule.register(
-          Object.assign(new NotificationEnv(), baseServiceEnv(url), {
-            CONTACT_KEYS: contactKeys.spec,
-            CONTACT_ACTIVE_KEY: contactKeys.id,
-          }),
-        ),
-    });
-  });
-
-  afterAll(async () => {
-    await service?.stop();
-    await probe?.stop();
+  const harness = useServiceHarness({
+    label: 'notification',
+    schema: NOTIFICATION_SCHEMA,
+    migrations: NOTIFICATION_MIGRATIONS,
+    module: (url) =>
+      NotificationModule.register(
+        Object.assign(new NotificationEnv(), baseServiceEnv(url), {
+          CONTACT_KEYS: contactKeys.spec,
+          CONTACT_ACTIVE_KEY: contactKeys.id,
+        }),
+      ),
+    watch: [TOPICS.notificationDeliveries],
   });
 
   function received(contactPreference: 'sms' | 'email' | 'none') {
@@ -61,13 +49,9 @@ describe('notification acknowledges received complaints on the real broker', () 
 
   it('sends one SMS and one notification.sent for a complaint.received delivered twice, with the address masked', async () => {
     const event = received('sms');
-    await deliver(probe, event, 2);
+    await deliver(harness.probe, event, 2);
 
-    const sent = await eventually(() => {
-      const found = probe.records.filter((r) => r.key === event.subject);
-      expect(found).toHaveLength(1);
-      return found[0];
-    });
+    const sent = await theOnlyRecord(harness.probe, event.subject);
     expect(sent.headers['ce_type']).toBe('notification.sent');
     expect((sent.value as { data: Record<string, unknown> }).data).toMatchObject({
       channel: 'sms',
@@ -77,7 +61,7 @@ describe('notification acknowledges received complaints on the real broker', () 
     });
     expect(sent.raw).not.toContain('13700001111');
 
-    const res = await request(service.app.getHttpServer())
+    const res = await request(harness.service.app.getHttpServer())
       .get(`/v1/notifications?complaintId=${event.subject}`)
       .expect(200);
     expect(res.body.items).toEqual([
@@ -87,14 +71,14 @@ describe('notification acknowledges received complaints on the real broker', () 
 
   it('contacts nobody who asked not to be contacted, and shows why', async () => {
     const event = received('none');
-    await deliver(probe, event);
+    await deliver(harness.probe, event);
 
     await eventually(async () => {
-      const res = await request(service.app.getHttpServer())
+      const res = await request(harness.service.app.getHttpServer())
         .get(`/v1/notifications?complaintId=${event.subject}`)
         .expect(200);
       expect(res.body.items).toEqual([expect.objectContaining({ status: 'suppressed' })]);
     });
-    expect(probe.records.filter((r) => r.key === event.subject)).toHaveLength(0);
+    expect(harness.probe.records.filter((r) => r.key === event.subject)).toHaveLength(0);
   });
 });

@@ -2,37 +2,18 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { EXAMPLE_EVENTS, TOPICS } from '@complaints/contracts';
-import {
-  baseServiceEnv,
-  bootServiceForTest,
-  deliver,
-  eventually,
-  freshEvent,
-  ServiceUnderTest,
-  testInfra,
-  TopicProbe,
-} from '@complaints/testing';
+import { baseServiceEnv, deliver, freshEvent, theOnlyRecord, useServiceHarness } from '@complaints/testing';
 import { SlaTimerModule, SLA_TIMER_SCHEMA } from '../../src/sla-timer.module';
 import { SlaTimerEnv } from '../../src/config/sla-timer.env';
 import { SLA_TIMER_MIGRATIONS } from '../../src/infrastructure/persistence/migrations';
 
 describe('sla-timer starts clocks from complaint.classified on the real broker', () => {
-  let service: ServiceUnderTest;
-  let probe: TopicProbe;
-
-  beforeAll(async () => {
-    probe = await new TopicProbe(testInfra().brokers, [TOPICS.slaClocks]).start();
-    service = await bootServiceForTest({
-      label: 'sla_timer',
-      schema: SLA_TIMER_SCHEMA,
-      migrations: SLA_TIMER_MIGRATIONS,
-      module: (url) => SlaTimerModule.register(Object.assign(new SlaTimerEnv(), baseServiceEnv(url))),
-    });
-  });
-
-  afterAll(async () => {
-    await service?.stop();
-    await probe?.stop();
+  const harness = useServiceHarness({
+    label: 'sla_timer',
+    schema: SLA_TIMER_SCHEMA,
+    migrations: SLA_TIMER_MIGRATIONS,
+    module: (url) => SlaTimerModule.register(Object.assign(new SlaTimerEnv(), baseServiceEnv(url))),
+    watch: [TOPICS.slaClocks],
   });
 
   it('starts one 15-minute first-response clock with durable timers for an urgent complaint classified twice', async () => {
@@ -44,14 +25,13 @@ describe('sla-timer starts clocks from complaint.classified on the real broker',
       subject: complaintId,
       data: { ...example.data, complaintId, urgency: 'urgent', receivedAt: '2026-11-20T09:00:00.000Z' },
     });
-    await deliver(probe, classified, 2);
+    await deliver(harness.probe, classified, 2);
 
     // Then one sla.started with the due time 15 minutes after receipt
-    const started = await eventually(() => {
-      const found = probe.records.filter((r) => r.key === complaintId);
-      expect(found).toHaveLength(1);
-      return found[0].value as { causationid: string; data: Record<string, unknown> };
-    });
+    const started = (await theOnlyRecord(harness.probe, complaintId)).value as {
+      causationid: string;
+      data: Record<string, unknown>;
+    };
     expect(started.causationid).toBe(classified.id);
     expect(started.data).toMatchObject({
       kind: 'first-response',
@@ -61,7 +41,7 @@ describe('sla-timer starts clocks from complaint.classified on the real broker',
     });
 
     // And one clock row with its warning and breach timers
-    const db = service.app.get(DataSource);
+    const db = harness.service.app.get(DataSource);
     const timers = await db.query(
       `SELECT t.purpose, t.fire_at FROM timer t JOIN clock c ON c.id = t.clock_id WHERE c.complaint_id = $1 ORDER BY t.fire_at`,
       [complaintId],
@@ -73,7 +53,7 @@ describe('sla-timer starts clocks from complaint.classified on the real broker',
       ['warning:0.8', '2026-11-20T09:12:00.000Z'],
       ['breach', '2026-11-20T09:15:00.000Z'],
     ]);
-    const res = await request(service.app.getHttpServer())
+    const res = await request(harness.service.app.getHttpServer())
       .get(`/v1/sla/complaints/${complaintId}`)
       .expect(200);
     expect(res.body.clocks).toHaveLength(1);
