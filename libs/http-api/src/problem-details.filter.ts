@@ -25,6 +25,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toProblem(exception: unknown, request: Request): ProblemDetails {
     const instance = request.originalUrl;
     if (!(exception instanceof HttpException)) {
+      const clientError = clientErrorOf(exception);
+      if (clientError) return { ...clientError, instance };
       return { type: problemType('internal-error'), title: 'Internal error', status: 500, instance };
     }
     const status = exception.getStatus();
@@ -43,6 +45,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       instance,
     };
   }
+}
+
+/**
+ * Errors raised before Nest sees the request (body-parser: body too large, bad charset) carry an HTTP status and
+ * `expose: true`; they are the caller's fault, not ours.
+ */
+function clientErrorOf(exception: unknown): Omit<ProblemDetails, 'instance'> | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const { status, expose, message } = exception as { status?: unknown; expose?: unknown; message?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499 || expose !== true) return undefined;
+  return {
+    type: problemType(slugFor(status)),
+    title: HttpStatus[status]?.toString().replace(/_/g, ' ').toLowerCase() ?? 'error',
+    status,
+    detail: typeof message === 'string' ? message : undefined,
+  };
 }
 
 function slugFor(status: number): string {

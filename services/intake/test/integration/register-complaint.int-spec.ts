@@ -207,4 +207,20 @@ describe('POST /v1/complaints against real Postgres and Kafka', () => {
     const res = await post(`key-${randomUUID()}`, validBody({ externalRef })).expect(409);
     expect(res.body.type).toContain('duplicate-external-ref');
   });
+
+  it('answers malformed JSON with 400 and an oversized body with 413, both as problem+json', async () => {
+    const malformed = await request(app.getHttpServer())
+      .post('/v1/complaints')
+      .set('content-type', 'application/json')
+      .set('Idempotency-Key', `key-${randomUUID()}`)
+      .send('{"channel": "phone",')
+      .expect(400);
+    expect(malformed.headers['content-type']).toContain('application/problem+json');
+
+    const oversized = await post(
+      `key-${randomUUID()}`,
+      validBody({ description: 'x'.repeat(300 * 1024) }),
+    ).expect(413);
+    expect(oversized.headers['content-type']).toContain('application/problem+json');
+  });
 });
