@@ -73,6 +73,21 @@ EOF
   # shellcheck disable=SC1090
   source "$file"
   set +a
+  # Bearer tokens: unless the caller names a verification key (the e2e tests do), the stack gets its own
+  # development signing key; `npm run token` signs tokens with it.
+  if [[ -z "${AUTH_JWT_PUBLIC_KEY:-}${AUTH_JWKS_URL:-}${AUTH_JWKS:-}" ]]; then
+    if [[ ! -f "$run_dir/auth-signing-key.pem" ]]; then
+      node -e '
+        const { generateKeyPairSync } = require("crypto");
+        const { writeFileSync } = require("fs");
+        const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+        writeFileSync(process.argv[1], privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
+        writeFileSync(process.argv[2], publicKey.export({ type: "spki", format: "pem" }));
+      ' "$run_dir/auth-signing-key.pem" "$run_dir/auth-public-key.pem"
+    fi
+    AUTH_JWT_PUBLIC_KEY=$(cat "$run_dir/auth-public-key.pem")
+    export AUTH_JWT_PUBLIC_KEY
+  fi
 }
 
 start_service() {
@@ -127,6 +142,7 @@ start() {
     printf '  %-15s http://127.0.0.1:%s   (API docs /docs, health /health/ready, metrics /metrics, log %s)\n' \
       "$svc" "$(port_of "$svc")" "${run_dir#"$repo_root"/}/$svc.log"
   done
+  [[ -f "$run_dir/auth-signing-key.pem" ]] && echo "Bearer tokens for local calls: npm run -s token -- <scope ...>   (e.g. complaints:write)"
   echo "Stop it with: npm run stop"
 }
 

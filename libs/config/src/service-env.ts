@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 /** Variables every service reads. Each service extends this with its own. */
 export class ServiceEnv {
@@ -10,6 +10,13 @@ export class ServiceEnv {
   /** Comma-separated host:port list. */
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/) KAFKA_BROKERS!: string;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'verbose']) LOG_LEVEL: string = 'info';
+  /** Bearer token verification: a PEM public key (newlines may be written as \\n), a JWKS URL, or inline JWKS JSON. */
+  @IsOptional() @IsString() AUTH_JWT_PUBLIC_KEY?: string;
+  // An empty value (a compose variable passed through unset) counts as absent.
+  @ValidateIf((env: ServiceEnv) => !!env.AUTH_JWKS_URL) @Matches(/^https?:\/\//) AUTH_JWKS_URL?: string;
+  @IsOptional() @IsString() AUTH_JWKS?: string;
+  @IsOptional() @IsString() AUTH_JWT_ISSUER?: string;
+  @IsOptional() @IsString() AUTH_JWT_AUDIENCE?: string;
   /** Suffix for consumer group ids, so a test can run a service with fresh groups. Empty in production. */
   @IsOptional() @Matches(/^[a-z0-9.-]*$/) KAFKA_GROUP_SUFFIX: string = '';
 }

@@ -4,3 +4,6 @@ export * from './problem-details.filter';
 export * from './validation';
 export * from './correlation.middleware';
 export * from './service-app';
+export * from './auth/scopes';
+export * from './auth/token-verifier';
+export * from './auth/bearer-auth.guard';

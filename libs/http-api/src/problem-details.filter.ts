@@ -51,7 +51,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
  * Errors raised before Nest sees the request (body-parser: body too large, bad charset) carry an HTTP status and
  * `expose: true`; they are the caller's fault, not ours.
  */
-function clientErrorOf(exception: unknown): Omit<ProblemDetails, 'instance'> | undefined {
+function clientErrorOf(exception: unknown): ProblemDetails | undefined {
   if (typeof exception !== 'object' || exception === null) return undefined;
   const { status, expose, message } = exception as { status?: unknown; expose?: unknown; message?: unknown };
   if (typeof status !== 'number' || status < 400 || status > 499 || expose !== true) return undefined;

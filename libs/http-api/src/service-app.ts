@@ -1,8 +1,10 @@
 import { DynamicModule, INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { JsonLogger } from '@complaints/observability';
+import { BearerAuthGuard } from './auth/bearer-auth.guard';
+import { AuthSettings, TokenVerifier } from './auth/token-verifier';
 import { correlationMiddleware } from './correlation.middleware';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { strictValidationPipe } from './validation';
@@ -10,6 +12,8 @@ import { strictValidationPipe } from './validation';
 export interface ServiceAppOptions {
   title: string;
   description: string;
+  /** How bearer tokens are verified; every route but health and metrics needs one. */
+  auth: AuthSettings;
   /** Request body limit; intake's largest valid body (10,000-char description, attachments) fits in 256 kB. */
   bodyLimit?: string;
 }
@@ -33,6 +37,7 @@ export async function createServiceApp(
     type: ['application/json', 'application/*+json'],
   });
   app.use(correlationMiddleware);
+  app.useGlobalGuards(new BearerAuthGuard(app.get(Reflector), await TokenVerifier.create(options.auth)));
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.enableShutdownHooks();
@@ -53,15 +58,15 @@ export async function createServiceApp(
  * A service's whole main(): validate the environment, build the app, listen. Start-up failures (bad config,
  * database or broker down) print the reason and exit non-zero so the supervisor restarts or alerts.
  */
-export function runService<E extends { PORT: number; HOST: string }>(
+export function runService<E extends { PORT: number; HOST: string } & AuthEnv>(
   name: string,
   readConfig: () => E,
   moduleFor: (env: E) => DynamicModule,
-  options: ServiceAppOptions,
+  options: Omit<ServiceAppOptions, 'auth'>,
 ): void {
   (async () => {
     const env = readConfig();
-    const app = await createServiceApp(moduleFor(env), options);
+    const app = await createServiceApp(moduleFor(env), { ...options, auth: authSettingsFrom(env) });
     await app.listen(env.PORT, env.HOST);
   })().catch((error: unknown) => {
     process.stderr.write(
@@ -69,4 +74,23 @@ export function runService<E extends { PORT: number; HOST: string }>(
     );
     process.exit(1);
   });
+}
+
+/** The AUTH_* variables of ServiceEnv. */
+export interface AuthEnv {
+  AUTH_JWT_PUBLIC_KEY?: string;
+  AUTH_JWKS_URL?: string;
+  AUTH_JWKS?: string;
+  AUTH_JWT_ISSUER?: string;
+  AUTH_JWT_AUDIENCE?: string;
+}
+
+export function authSettingsFrom(env: AuthEnv): AuthSettings {
+  return {
+    publicKeyPem: env.AUTH_JWT_PUBLIC_KEY || undefined,
+    jwksUrl: env.AUTH_JWKS_URL || undefined,
+    jwksJson: env.AUTH_JWKS || undefined,
+    issuer: env.AUTH_JWT_ISSUER || undefined,
+    audience: env.AUTH_JWT_AUDIENCE || undefined,
+  };
 }

@@ -6,3 +6,4 @@ export * from './topic-probe';
 export * from './service-under-test';
 export * from './deliver';
 export * from './service-harness';
+export * from './test-auth';

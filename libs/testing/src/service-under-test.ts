@@ -4,6 +4,7 @@ import { MigrationInterface } from 'typeorm';
 import { createServiceApp } from '@complaints/http-api';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { testInfra } from './test-infra';
+import { TEST_AUTH_ISSUER, TEST_AUTH_PUBLIC_KEY_PEM } from './test-auth';
 
 /** A 32-byte key ring entry `id:base64` for tests; every run gets fresh keys. */
 export function testKeyRing(id = 'test-key-1'): { spec: string; id: string; raw: Buffer } {
@@ -16,7 +17,11 @@ export function testKeyRing(id = 'test-key-1'): { spec: string; id: string; raw:
  * returns it initialised; tests talk to it through `app.getHttpServer()`.
  */
 export async function startServiceApp(module: DynamicModule): Promise<INestApplication> {
-  const app = await createServiceApp(module, { title: 'test', description: 'test' });
+  const app = await createServiceApp(module, {
+    title: 'test',
+    description: 'test',
+    auth: { publicKeyPem: TEST_AUTH_PUBLIC_KEY_PEM, issuer: TEST_AUTH_ISSUER },
+  });
   await app.init();
   return app;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@complaints/contracts';
-import { eventually, ObservedRecord, testInfra, TopicProbe } from '@complaints/testing';
+import { bearer, eventually, ObservedRecord, testInfra, TopicProbe } from '@complaints/testing';
 import { RunningStack } from './running-stack';
 
 interface Envelope {
@@ -34,17 +34,23 @@ describe('one complaint through all five services (separate processes, real Kafk
     await probe?.stop();
   });
 
+  const asOps = async (): Promise<RequestInit> => ({
+    headers: { authorization: await bearer(['ops:read'], 'ops-console') },
+  });
+
   async function fileComplaint(body: object): Promise<{ id: string; reference: string }> {
     const res = await fetch(`${stack.url('intake')}/v1/complaints`, {
       method: 'POST',
       headers: {
+        authorization: await bearer(['complaints:write'], 'phone-centre'),
         'content-type': 'application/json',
         'idempotency-key': `e2e-${randomUUID()}`,
         'x-correlation-id': `corr-${randomUUID()}`,
       },
       body: JSON.stringify(body),
     });
-    expect(res.status).toBe(201);
+    if (res.status !== 201)
+      throw new Error(`POST /v1/complaints answered ${res.status}: ${await res.text()}`);
     return (await res.json()) as { id: string; reference: string };
   }
 
@@ -130,12 +136,14 @@ describe('one complaint through all five services (separate processes, real Kafk
     ).toEqual([{ status: 'sent', channel: 'sms' }]);
 
     // And the services' query APIs agree
-    const clocks = (await (await fetch(`${stack.url('sla-timer')}/v1/sla/complaints/${id}`)).json()) as {
+    const clocks = (await (
+      await fetch(`${stack.url('sla-timer')}/v1/sla/complaints/${id}`, await asOps())
+    ).json()) as {
       clocks: unknown[];
     };
     expect(clocks.clocks[0]).toMatchObject({ kind: 'first-response', state: 'running' });
     const classification = await (
-      await fetch(`${stack.url('classification')}/v1/classifications/${id}`)
+      await fetch(`${stack.url('classification')}/v1/classifications/${id}`, await asOps())
     ).json();
     expect(classification).toMatchObject({ reference, category: 'account-and-transaction' });
   });
@@ -176,7 +184,7 @@ describe('one complaint through all five services (separate processes, real Kafk
     expect(wire).not.toContain('alice.smith@example.com');
 
     const notifications = (await (
-      await fetch(`${stack.url('notification')}/v1/notifications?complaintId=${id}`)
+      await fetch(`${stack.url('notification')}/v1/notifications?complaintId=${id}`, await asOps())
     ).json()) as {
       items: unknown[];
     };

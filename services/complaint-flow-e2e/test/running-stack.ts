@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { testInfra } from '@complaints/testing';
+import { TEST_AUTH_ISSUER, TEST_AUTH_PUBLIC_KEY_PEM, testInfra } from '@complaints/testing';
 
 const run = promisify(execFile);
 const repoRoot = join(__dirname, '..', '..', '..');
@@ -33,6 +33,9 @@ export class RunningStack {
       DATABASE_ADMIN_URL: adminUrl,
       // Servers with password auth (Testcontainers) need one for the service roles; trust auth ignores it.
       DB_SERVICE_PASSWORD: new URL(adminUrl).password ? 'e2e-service-password' : '',
+      // The services verify the tokens the tests sign (see @complaints/testing test-auth).
+      AUTH_JWT_PUBLIC_KEY: TEST_AUTH_PUBLIC_KEY_PEM,
+      AUTH_JWT_ISSUER: TEST_AUTH_ISSUER,
       STACK_SKIP_BUILD: process.env['E2E_BUILD'] === '1' ? '0' : '1',
     };
   }

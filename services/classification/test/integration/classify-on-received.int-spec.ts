@@ -3,6 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { EXAMPLE_EVENTS, TOPICS } from '@complaints/contracts';
 import {
+  bearer,
   baseServiceEnv,
   deliver,
   eventually,
@@ -55,6 +56,7 @@ describe('classification consumes complaint.received from the real broker', () =
     // And the API explains the result without the internal customer hash
     const res = await request(harness.service.app.getHttpServer())
       .get(`/v1/classifications/${complaintId}`)
+      .set('authorization', await bearer(['ops:read']))
       .expect(200);
     expect(res.body.matchedRules.length).toBeGreaterThan(0);
     expect(res.body).not.toHaveProperty('customerHash');
@@ -63,6 +65,7 @@ describe('classification consumes complaint.received from the real broker', () =
   it('answers 404 problem+json for a complaint it has not classified', async () => {
     const res = await request(harness.service.app.getHttpServer())
       .get(`/v1/classifications/${randomUUID()}`)
+      .set('authorization', await bearer(['ops:read']))
       .expect(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
   });

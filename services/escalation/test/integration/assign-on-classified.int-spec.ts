@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { EXAMPLE_EVENTS, TOPICS } from '@complaints/contracts';
-import { baseServiceEnv, deliver, freshEvent, theOnlyRecord, useServiceHarness } from '@complaints/testing';
+import {
+  bearer,
+  baseServiceEnv,
+  deliver,
+  freshEvent,
+  theOnlyRecord,
+  useServiceHarness,
+} from '@complaints/testing';
 import { EscalationModule, ESCALATION_SCHEMA } from '../../src/escalation.module';
 import { EscalationEnv } from '../../src/config/escalation.env';
 import { ESCALATION_MIGRATIONS } from '../../src/infrastructure/persistence/migrations';
@@ -36,6 +43,7 @@ describe('escalation routes classified complaints on the real broker', () => {
 
     const res = await request(harness.service.app.getHttpServer())
       .get(`/v1/assignments?complaintId=${complaintId}`)
+      .set('authorization', await bearer(['ops:read']))
       .expect(200);
     expect(res.body.items).toEqual([expect.objectContaining({ team: 'technology' })]);
   });
@@ -43,6 +51,7 @@ describe('escalation routes classified complaints on the real broker', () => {
   it('rejects an invalid query with every field error', async () => {
     const res = await request(harness.service.app.getHttpServer())
       .get('/v1/assignments?level=L9&limit=0')
+      .set('authorization', await bearer(['ops:read']))
       .expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['level', 'limit']);
   });

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@complaints/contracts';
 import {
+  bearer,
   createTestDatabase,
   eventually,
   startServiceApp,
@@ -40,6 +41,7 @@ describe('POST /v1/complaints against real Postgres and Kafka', () => {
   let db: TestDatabase;
   let app: INestApplication;
   let probe: TopicProbe;
+  let channel: string;
 
   beforeAll(async () => {
     const { brokers } = testInfra();
@@ -63,6 +65,7 @@ describe('POST /v1/complaints against real Postgres and Kafka', () => {
     });
     probe = await new TopicProbe(brokers, [TOPICS.intakeLifecycle]).start();
     app = await startServiceApp(IntakeModule.register(env));
+    channel = await bearer(['complaints:write'], 'mobile-app-gateway');
   });
 
   afterAll(async () => {
@@ -72,7 +75,10 @@ describe('POST /v1/complaints against real Postgres and Kafka', () => {
   });
 
   const post = (key: string | undefined, body: unknown) => {
-    const req = request(app.getHttpServer()).post('/v1/complaints').set('content-type', 'application/json');
+    const req = request(app.getHttpServer())
+      .post('/v1/complaints')
+      .set('content-type', 'application/json')
+      .set('authorization', channel);
     return (key ? req.set('Idempotency-Key', key) : req).send(JSON.stringify(body));
   };
 
@@ -212,6 +218,7 @@ describe('POST /v1/complaints against real Postgres and Kafka', () => {
     const malformed = await request(app.getHttpServer())
       .post('/v1/complaints')
       .set('content-type', 'application/json')
+      .set('authorization', channel)
       .set('Idempotency-Key', `key-${randomUUID()}`)
       .send('{"channel": "phone",')
       .expect(400);
@@ -222,5 +229,36 @@ describe('POST /v1/complaints against real Postgres and Kafka', () => {
       validBody({ description: 'x'.repeat(300 * 1024) }),
     ).expect(413);
     expect(oversized.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('refuses a request without a valid token (401) and a caller without complaints:write (403), as problem+json', async () => {
+    const body = JSON.stringify(validBody());
+    const anonymous = await request(app.getHttpServer())
+      .post('/v1/complaints')
+      .set('content-type', 'application/json')
+      .set('Idempotency-Key', `key-${randomUUID()}`)
+      .send(body)
+      .expect(401);
+    expect(anonymous.headers['content-type']).toContain('application/problem+json');
+    await request(app.getHttpServer())
+      .post('/v1/complaints')
+      .set('content-type', 'application/json')
+      .set('authorization', 'Bearer not.a.token')
+      .set('Idempotency-Key', `key-${randomUUID()}`)
+      .send(body)
+      .expect(401);
+    const reader = await request(app.getHttpServer())
+      .post('/v1/complaints')
+      .set('content-type', 'application/json')
+      .set('authorization', await bearer(['complaints:read']))
+      .set('Idempotency-Key', `key-${randomUUID()}`)
+      .send(body)
+      .expect(403);
+    expect(reader.body.type).toContain('forbidden');
+  });
+
+  it('serves health and metrics without a token', async () => {
+    await request(app.getHttpServer()).get('/health/live').expect(200);
+    await request(app.getHttpServer()).get('/metrics').expect(200);
   });
 });

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { EXAMPLE_EVENTS, TOPICS } from '@complaints/contracts';
 import { AesGcmKeyring, sealContact } from '@complaints/data-protection';
 import {
+  bearer,
   baseServiceEnv,
   deliver,
   eventually,
@@ -63,6 +64,7 @@ describe('notification acknowledges received complaints on the real broker', () 
 
     const res = await request(harness.service.app.getHttpServer())
       .get(`/v1/notifications?complaintId=${event.subject}`)
+      .set('authorization', await bearer(['ops:read']))
       .expect(200);
     expect(res.body.items).toEqual([
       expect.objectContaining({ status: 'sent', attempts: 1, recipientMasked: '137****1111' }),
@@ -76,6 +78,7 @@ describe('notification acknowledges received complaints on the real broker', () 
     await eventually(async () => {
       const res = await request(harness.service.app.getHttpServer())
         .get(`/v1/notifications?complaintId=${event.subject}`)
+        .set('authorization', await bearer(['ops:read']))
         .expect(200);
       expect(res.body.items).toEqual([expect.objectContaining({ status: 'suppressed' })]);
     });

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { EXAMPLE_EVENTS, TOPICS } from '@complaints/contracts';
-import { baseServiceEnv, deliver, freshEvent, theOnlyRecord, useServiceHarness } from '@complaints/testing';
+import {
+  bearer,
+  baseServiceEnv,
+  deliver,
+  freshEvent,
+  theOnlyRecord,
+  useServiceHarness,
+} from '@complaints/testing';
 import { SlaTimerModule, SLA_TIMER_SCHEMA } from '../../src/sla-timer.module';
 import { SlaTimerEnv } from '../../src/config/sla-timer.env';
 import { SLA_TIMER_MIGRATIONS } from '../../src/infrastructure/persistence/migrations';
@@ -55,6 +62,7 @@ describe('sla-timer starts clocks from complaint.classified on the real broker',
     ]);
     const res = await request(harness.service.app.getHttpServer())
       .get(`/v1/sla/complaints/${complaintId}`)
+      .set('authorization', await bearer(['ops:read']))
       .expect(200);
     expect(res.body.clocks).toHaveLength(1);
   });

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProblemException } from '@complaints/http-api';
+import { ProblemException, RequireScopes } from '@complaints/http-api';
 import { CLASSIFICATION_STORE, ClassificationStore } from '../../application/ports/classification-store';
 
 @ApiTags('classifications')
@@ -9,6 +9,7 @@ export class ClassificationsController {
   constructor(@Inject(CLASSIFICATION_STORE) private readonly store: ClassificationStore) {}
 
   @Get(':complaintId')
+  @RequireScopes('complaints:read', 'ops:read')
   @ApiOperation({
     summary: 'The classification of a complaint, with the rules that fired and the text they matched',
   })

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Body, Controller, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { correlationIdOf, ProblemException } from '@complaints/http-api';
+import { correlationIdOf, ProblemException, RequireScopes } from '@complaints/http-api';
 import { JsonLogger } from '@complaints/observability';
 import { RegisterComplaintService } from '../../application/register-complaint/register-complaint.service';
 import {
@@ -23,6 +23,7 @@ export class ComplaintsController {
 
   @Post()
   @HttpCode(201)
+  @RequireScopes('complaints:write')
   @ApiOperation({ summary: 'File a complaint from a channel (idempotent per Idempotency-Key)' })
   @ApiHeader({
     name: 'Idempotency-Key',

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
+import { RequireScopes } from '@complaints/http-api';
 import { DELIVERY_STORE, DeliveryStore } from '../../application/ports/delivery-store';
 
 export class NotificationsQuery {
@@ -13,6 +14,7 @@ export class NotificationsController {
   constructor(@Inject(DELIVERY_STORE) private readonly store: DeliveryStore) {}
 
   @Get()
+  @RequireScopes('complaints:read', 'ops:read')
   @ApiOperation({
     summary: 'Every delivery attempt for a complaint and its outcome (masked recipients only)',
   })

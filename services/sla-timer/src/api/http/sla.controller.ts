@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProblemException } from '@complaints/http-api';
+import { ProblemException, RequireScopes } from '@complaints/http-api';
 import { Clock, CLOCK } from '../../domain/clock';
 import { CLOCK_STORE, ClockStore } from '../../application/ports/clock-store';
 
@@ -13,6 +13,7 @@ export class SlaController {
   ) {}
 
   @Get('complaints/:id')
+  @RequireScopes('complaints:read', 'ops:read')
   @ApiOperation({
     summary: 'Every clock of a complaint: kind, policy, start, due time, state and time remaining',
   })

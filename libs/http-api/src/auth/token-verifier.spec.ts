@@ -1,0 +1,65 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { InvalidTokenError, TokenVerifier } from './token-verifier';
+
+const issuer = 'https://idp.example';
+const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+
+function token(claims: Record<string, unknown> = {}, options: { expiresIn?: string; issuer?: string } = {}) {
+  return new SignJWT({ scope: 'complaints:write unknown:scope', client_id: 'app-gateway', ...claims })
+    .setProtectedHeader({ alg: 'ES256' })
+    .setSubject('svc-app')
+    .setIssuer(options.issuer ?? issuer)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '5m')
+    .sign(privateKey);
+}
+
+describe('bearer token verification', () => {
+  let verifier: TokenVerifier;
+  beforeAll(async () => {
+    verifier = await TokenVerifier.create({ publicKeyPem, issuer });
+  });
+
+  it('reads subject, client and the known scopes from a valid token', async () => {
+    await expect(verifier.verify(await token())).resolves.toEqual({
+      subject: 'svc-app',
+      clientId: 'app-gateway',
+      scopes: ['complaints:write'],
+    });
+  });
+
+  it('accepts a PEM written with \\n escapes, as environment variables often carry it', async () => {
+    const escaped = await TokenVerifier.create({ publicKeyPem: publicKeyPem.replace(/\n/g, '\\n'), issuer });
+    await expect(escaped.verify(await token())).resolves.toMatchObject({ subject: 'svc-app' });
+  });
+
+  it('refuses an expired token, a token from another issuer, and one signed by another key', async () => {
+    await expect(verifier.verify(await token({}, { expiresIn: '-5m' }))).rejects.toThrow(InvalidTokenError);
+    await expect(verifier.verify(await token({}, { issuer: 'https://evil.example' }))).rejects.toThrow(
+      InvalidTokenError,
+    );
+    const other = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+    const forged = await new SignJWT({ scope: 'admin' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('intruder')
+      .setIssuer(issuer)
+      .setExpirationTime('5m')
+      .sign(other);
+    await expect(verifier.verify(forged)).rejects.toThrow(InvalidTokenError);
+  });
+
+  it('refuses unsigned and HMAC tokens whatever they claim', async () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
+    const body = Buffer.from(JSON.stringify({ sub: 'x', iss: issuer, scope: 'admin' })).toString('base64url');
+    await expect(verifier.verify(`${header}.${body}.`)).rejects.toThrow(InvalidTokenError);
+    const hmac = await new SignJWT({ scope: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .setIssuer(issuer)
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(publicKeyPem));
+    await expect(verifier.verify(hmac)).rejects.toThrow(InvalidTokenError);
+  });
+});
