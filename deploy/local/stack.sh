@@ -43,8 +43,8 @@ service_url() {
 
 install_and_build() {
   if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
-    say "installing npm packages (npm ci) ..."
-    npm ci --no-audit --no-fund >&2
+    say "installing npm packages ..."
+    bash deploy/local/install-deps.sh >&2
   fi
   if [[ "${STACK_SKIP_BUILD:-0}" != "1" ]]; then
     say "building libraries and services ..."

@@ -15,8 +15,8 @@ step() { printf '\n=== %s ===\n' "$*"; }
 fail() { echo "npm test: $* failed"; echo "0 passed, 1 failed"; exit 1; }
 
 if [[ ! -d node_modules ]]; then
-  step "npm ci"
-  npm ci --no-audit --no-fund || fail "npm ci"
+  step "install npm packages"
+  bash deploy/local/install-deps.sh || fail "npm install"
 fi
 
 step "format (prettier --check)"
