@@ -17,6 +17,9 @@ export class ServiceEnv {
   @IsOptional() @IsString() AUTH_JWKS?: string;
   @IsOptional() @IsString() AUTH_JWT_ISSUER?: string;
   @IsOptional() @IsString() AUTH_JWT_AUDIENCE?: string;
+  /** Per-client request rate (token bucket per token client id) and burst; 0 turns the limit off. */
+  @IsOptional() @IsInt() @Min(0) RATE_LIMIT_PER_SECOND: number = 200;
+  @IsOptional() @IsInt() @Min(0) RATE_LIMIT_BURST: number = 400;
   /** Suffix for consumer group ids, so a test can run a service with fresh groups. Empty in production. */
   @IsOptional() @Matches(/^[a-z0-9.-]*$/) KAFKA_GROUP_SUFFIX: string = '';
 }

@@ -7,3 +7,4 @@ export * from './service-app';
 export * from './auth/scopes';
 export * from './auth/token-verifier';
 export * from './auth/bearer-auth.guard';
+export * from './auth/rate-limiter';

@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { JsonLogger } from '@complaints/observability';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
+import { RateLimiter } from './auth/rate-limiter';
 import { AuthSettings, TokenVerifier } from './auth/token-verifier';
 import { correlationMiddleware } from './correlation.middleware';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -14,6 +15,8 @@ export interface ServiceAppOptions {
   description: string;
   /** How bearer tokens are verified; every route but health and metrics needs one. */
   auth: AuthSettings;
+  /** Requests per second per client (token bucket), and the burst; unset or 0 means no limit. */
+  rateLimit?: { perSecond: number; burst: number };
   /** Request body limit; intake's largest valid body (10,000-char description, attachments) fits in 256 kB. */
   bodyLimit?: string;
 }
@@ -37,7 +40,12 @@ export async function createServiceApp(
     type: ['application/json', 'application/*+json'],
   });
   app.use(correlationMiddleware);
-  app.useGlobalGuards(new BearerAuthGuard(app.get(Reflector), await TokenVerifier.create(options.auth)));
+  const limiter = options.rateLimit?.perSecond
+    ? new RateLimiter(options.rateLimit.perSecond, options.rateLimit.burst)
+    : undefined;
+  app.useGlobalGuards(
+    new BearerAuthGuard(app.get(Reflector), await TokenVerifier.create(options.auth), limiter),
+  );
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.enableShutdownHooks();
@@ -66,7 +74,11 @@ export function runService<E extends { PORT: number; HOST: string } & AuthEnv>(
 ): void {
   (async () => {
     const env = readConfig();
-    const app = await createServiceApp(moduleFor(env), { ...options, auth: authSettingsFrom(env) });
+    const app = await createServiceApp(moduleFor(env), {
+      ...options,
+      auth: authSettingsFrom(env),
+      rateLimit: { perSecond: env.RATE_LIMIT_PER_SECOND ?? 0, burst: env.RATE_LIMIT_BURST ?? 0 },
+    });
     await app.listen(env.PORT, env.HOST);
   })().catch((error: unknown) => {
     process.stderr.write(
@@ -78,6 +90,8 @@ export function runService<E extends { PORT: number; HOST: string } & AuthEnv>(
 
 /** The AUTH_* variables of ServiceEnv. */
 export interface AuthEnv {
+  RATE_LIMIT_PER_SECOND?: number;
+  RATE_LIMIT_BURST?: number;
   AUTH_JWT_PUBLIC_KEY?: string;
   AUTH_JWKS_URL?: string;
   AUTH_JWKS?: string;

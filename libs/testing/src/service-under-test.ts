@@ -16,11 +16,15 @@ export function testKeyRing(id = 'test-key-1'): { spec: string; id: string; raw:
  * Boots a service's real Nest module exactly as main.ts does (validation, problem+json, relay, consumers) and
  * returns it initialised; tests talk to it through `app.getHttpServer()`.
  */
-export async function startServiceApp(module: DynamicModule): Promise<INestApplication> {
+export async function startServiceApp(
+  module: DynamicModule,
+  rateLimit?: { perSecond: number; burst: number },
+): Promise<INestApplication> {
   const app = await createServiceApp(module, {
     title: 'test',
     description: 'test',
     auth: { publicKeyPem: TEST_AUTH_PUBLIC_KEY_PEM, issuer: TEST_AUTH_ISSUER },
+    rateLimit,
   });
   await app.init();
   return app;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { MigrationInterface } from 'typeorm';
 import {
   dropDatabase,
@@ -16,6 +17,8 @@ export interface TestDatabase {
   urlFor(schema: string): string;
   /** Creates the service's role and schema in this database and runs its real migrations. */
   prepareSchema(schema: string, migrations: (new () => MigrationInterface)[]): Promise<string>;
+  /** Runs SQL in this database as the admin account (fault injection, inspection). */
+  asAdmin(sql: string): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -40,6 +43,15 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
       const url = withDatabase(adminUrl, name, serviceRoleFor(schema), SERVICE_ROLE_TEST_PASSWORD);
       await runMigrations({ service: `${schema}-migrations`, url, schema, entities: [], migrations });
       return url;
+    },
+    asAdmin: async (sql) => {
+      const client = new Client({ connectionString: dbAdminUrl });
+      await client.connect();
+      try {
+        await client.query(sql);
+      } finally {
+        await client.end();
+      }
     },
     drop: () => dropDatabase(adminUrl, name),
   };

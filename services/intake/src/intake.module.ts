@@ -2,7 +2,15 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { messagingConfigFor, messagingProviders } from '@complaints/kafka';
 import { databaseProviders } from '@complaints/persistence';
 import { ObservabilityModule } from '@complaints/observability';
+import { ComplaintLifecycleController } from './api/http/complaint-lifecycle.controller';
+import { ComplaintQueriesController } from './api/http/complaint-queries.controller';
 import { ComplaintsController } from './api/http/complaints.controller';
+import { ProjectClassificationHandler } from './api/messaging/project-classification.handler';
+import { ProjectRoutingHandler } from './api/messaging/project-routing.handler';
+import { COMPLAINT_QUERIES } from './application/ports/complaint-queries';
+import { LIFECYCLE_STORE } from './application/ports/lifecycle-store';
+import { PROJECTION_STORE } from './application/ports/projection-store';
+import { TransitionComplaintService } from './application/transition-complaint/transition-complaint.service';
 import {
   RegisterComplaintService,
   REFERENCE_TIME_ZONE,
@@ -18,6 +26,9 @@ import {
   KeyringPiiCipher,
 } from './infrastructure/crypto/pii-protection.adapters';
 import { INTAKE_MIGRATIONS } from './infrastructure/persistence/migrations';
+import { TypeormComplaintQueries } from './infrastructure/persistence/typeorm-complaint.queries';
+import { TypeormLifecycleStore } from './infrastructure/persistence/typeorm-lifecycle.store';
+import { TypeormProjectionStore } from './infrastructure/persistence/typeorm-projection.store';
 import { TypeormRegistrationStore } from './infrastructure/persistence/typeorm-registration.store';
 
 export const INTAKE_SCHEMA = 'intake';
@@ -28,7 +39,7 @@ export class IntakeModule {
     return {
       module: IntakeModule,
       imports: [ObservabilityModule.forService('intake')],
-      controllers: [ComplaintsController],
+      controllers: [ComplaintsController, ComplaintQueriesController, ComplaintLifecycleController],
       providers: [
         ...databaseProviders({
           service: 'intake',
@@ -37,8 +48,10 @@ export class IntakeModule {
           entities: [],
           migrations: INTAKE_MIGRATIONS,
         }),
-        // intake has no consumers yet; the projections of classified/assigned arrive with issue #3.
-        ...messagingProviders(messagingConfigFor('intake', INTAKE_SCHEMA, env), []),
+        ...messagingProviders(messagingConfigFor('intake', INTAKE_SCHEMA, env, 'projections'), [
+          ProjectClassificationHandler,
+          ProjectRoutingHandler,
+        ]),
         { provide: CLOCK, useValue: systemClock },
         { provide: REFERENCE_TIME_ZONE, useValue: env.REFERENCE_TIME_ZONE },
         {
@@ -54,7 +67,11 @@ export class IntakeModule {
           useValue: new HmacCustomerHasher(Buffer.from(env.CUSTOMER_HASH_KEY, 'base64')),
         },
         { provide: REGISTRATION_STORE, useClass: TypeormRegistrationStore },
+        { provide: LIFECYCLE_STORE, useClass: TypeormLifecycleStore },
+        { provide: COMPLAINT_QUERIES, useClass: TypeormComplaintQueries },
+        { provide: PROJECTION_STORE, useClass: TypeormProjectionStore },
         RegisterComplaintService,
+        TransitionComplaintService,
       ],
     };
   }

@@ -37,7 +37,8 @@ export function createEnvelope<T extends EventType>(event: NewEvent<T>): Envelop
   }
   const time = event.time ?? new Date();
   if (Number.isNaN(time.getTime())) throw new ContractViolationError(event.type, ['time: not a valid date']);
-  const envelope: EnvelopeOf<T> = {
+  // The conditional EnvelopeOf<T> cannot be checked against a generic T; the shape is the one it names.
+  const envelope = {
     specversion: '1.0',
     id: event.id ?? randomUUID(),
     source: sourceOf(event.source),
@@ -49,7 +50,7 @@ export function createEnvelope<T extends EventType>(event: NewEvent<T>): Envelop
     correlationid: event.correlationid,
     ...(event.causationid !== undefined ? { causationid: event.causationid } : {}),
     data: instanceToPlain(data) as EventDataOf<T>,
-  };
+  } as EnvelopeOf<T>;
   // The attributes get the same check consumers apply, so a bad id or correlation id fails here, not downstream.
   const attributeErrors = validateSync(plainToInstance(EnvelopeAttributes, envelope), {
     forbidUnknownValues: true,

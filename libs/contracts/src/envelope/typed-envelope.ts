@@ -1,8 +1,11 @@
 import { EventDataOf, EventType } from '../catalogue';
 import { EventEnvelope } from './event-envelope';
 
-/** The envelope of one catalogued event type, with its data typed. */
-export type EnvelopeOf<T extends EventType> = EventEnvelope<T, EventDataOf<T>>;
+/**
+ * The envelope of a catalogued event type, with its data typed. Distributes over unions, so a handler of two
+ * types receives a union it can narrow on `type`.
+ */
+export type EnvelopeOf<T extends EventType> = T extends EventType ? EventEnvelope<T, EventDataOf<T>> : never;
 
 /** Any catalogued envelope: a discriminated union on `type`. */
-export type AnyEnvelope = { [T in EventType]: EnvelopeOf<T> }[EventType];
+export type AnyEnvelope = EnvelopeOf<EventType>;

@@ -1,19 +1,22 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { ProblemException } from '../problem.exception';
 import { attachCaller, hasScope, PUBLIC_ROUTE, REQUIRED_SCOPES, Scope } from './scopes';
+import { RateLimiter } from './rate-limiter';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
 /**
  * Every route needs a valid bearer token unless it is marked @Public(), and the scopes its @RequireScopes names.
- * A route with neither marking is refused to everyone but admin: forgetting the decorator fails closed.
+ * A route with neither marking is refused to everyone but admin: forgetting the decorator fails closed. Each
+ * client (the token's client id) is then held to its rate limit: 429 with Retry-After beyond it.
  */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    private readonly limiter?: RateLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -41,6 +44,16 @@ export class BearerAuthGuard implements CanActivate {
       throw error;
     }
     attachCaller(request, caller);
+    const waitSeconds = this.limiter?.take(caller.clientId) ?? 0;
+    if (waitSeconds > 0) {
+      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(waitSeconds));
+      throw new ProblemException(
+        429,
+        'too-many-requests',
+        'Too many requests',
+        `client ${caller.clientId} is over its rate limit`,
+      );
+    }
     const required = this.reflector.getAllAndOverride<Scope[]>(REQUIRED_SCOPES, targets) ?? ['admin'];
     if (!required.some((scope) => hasScope(caller, scope))) {
       throw new ProblemException(

@@ -14,28 +14,48 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
-export type Transition =
-  'acknowledge' | 'request-info' | 'customer-reply' | 'resolve' | 'reopen' | 'close' | 'withdraw';
+export const TRANSITION_NAMES = [
+  'acknowledge',
+  'request-info',
+  'customer-reply',
+  'resolve',
+  'reopen',
+  'close',
+  'withdraw',
+  'extend-deadline',
+  'feedback',
+] as const;
+export type Transition = (typeof TRANSITION_NAMES)[number];
 
-const ACTIVE: Status[] = ['received', 'acknowledged', 'awaiting-customer', 'customer-replied', 'reopened'];
+/** Open and being handled: the statuses in which the clocks run and the customer can still withdraw. */
+const OPEN: Status[] = ['received', 'acknowledged', 'awaiting-customer', 'customer-replied', 'reopened'];
 
-/** From which statuses each transition is legal, and where it leads. */
-export const TRANSITIONS: Record<Transition, { from: Status[]; to: Status }> = {
+/**
+ * From which statuses each transition is legal, and where it leads (`null`: the status stays, the transition is
+ * still recorded and announced). A reopened complaint is acknowledged again before it is worked on.
+ */
+export const TRANSITIONS: Record<Transition, { from: Status[]; to: Status | null }> = {
   acknowledge: { from: ['received', 'reopened'], to: 'acknowledged' },
   'request-info': { from: ['acknowledged', 'customer-replied'], to: 'awaiting-customer' },
   'customer-reply': { from: ['awaiting-customer'], to: 'customer-replied' },
   resolve: { from: ['acknowledged', 'customer-replied'], to: 'resolved' },
   reopen: { from: ['resolved'], to: 'reopened' },
   close: { from: ['resolved'], to: 'closed' },
-  withdraw: { from: ACTIVE, to: 'withdrawn' },
+  withdraw: { from: OPEN, to: 'withdrawn' },
+  'extend-deadline': { from: OPEN, to: null },
+  feedback: { from: ['resolved', 'closed'], to: null },
 };
 
 export class IllegalTransitionError extends Error {
+  /** What is allowed from the current state, when the caller that knows the whole state fills it in. */
+  allowed?: Transition[];
+
   constructor(
     readonly transition: Transition,
     readonly current: Status,
+    reason?: string,
   ) {
-    super(`cannot ${transition} a complaint that is ${current}`);
+    super(reason ?? `cannot ${transition} a complaint that is ${current}`);
     this.name = 'IllegalTransitionError';
   }
 }
@@ -44,5 +64,5 @@ export class IllegalTransitionError extends Error {
 export function nextStatus(current: Status, transition: Transition): Status {
   const rule = TRANSITIONS[transition];
   if (!rule.from.includes(current)) throw new IllegalTransitionError(transition, current);
-  return rule.to;
+  return rule.to ?? current;
 }

@@ -7,35 +7,15 @@ import {
   bearer,
   createTestDatabase,
   eventually,
-  startServiceApp,
   TestDatabase,
   testInfra,
-  testKeyRing,
   TopicProbe,
 } from '@complaints/testing';
-import { IntakeModule, INTAKE_SCHEMA } from '../../src/intake.module';
+import { INTAKE_SCHEMA } from '../../src/intake.module';
 import { INTAKE_MIGRATIONS } from '../../src/infrastructure/persistence/migrations';
-import { IntakeEnv } from '../../src/config/intake.env';
+import { complaintBody, intakeKeys, startIntake } from '../intake-under-test';
 
-function validBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    channel: 'mobile-app',
-    customer: {
-      name: '张三',
-      phone: '13800138000',
-      email: 'zhang.san@example.com',
-      idNumber: '110101199003071234',
-      segment: 'individual',
-      vulnerable: ['elderly'],
-      preferredLanguage: 'zh-CN',
-      contactPreference: 'sms',
-    },
-    subject: '信用卡被盗刷',
-    description: '我的信用卡 6222021234567890 昨晚被盗刷了 12000 元，请尽快处理。',
-    amount: { value: '12000.00', currency: 'CNY' },
-    ...overrides,
-  };
-}
+const validBody = complaintBody;
 
 describe('POST /v1/complaints against real Postgres and Kafka', () => {
   let db: TestDatabase;
@@ -47,24 +27,8 @@ describe('POST /v1/complaints against real Postgres and Kafka', () => {
     const { brokers } = testInfra();
     db = await createTestDatabase('intake');
     const url = await db.prepareSchema(INTAKE_SCHEMA, INTAKE_MIGRATIONS);
-    const pii = testKeyRing('pii-1');
-    const contact = testKeyRing('contact-1');
-    const env = Object.assign(new IntakeEnv(), {
-      PORT: 1,
-      HOST: '127.0.0.1',
-      DATABASE_URL: url,
-      KAFKA_BROKERS: brokers.join(','),
-      LOG_LEVEL: 'error',
-      KAFKA_GROUP_SUFFIX: `.${randomUUID()}`,
-      PII_KEYS: pii.spec,
-      PII_ACTIVE_KEY: pii.id,
-      CONTACT_KEYS: contact.spec,
-      CONTACT_ACTIVE_KEY: contact.id,
-      CUSTOMER_HASH_KEY: testKeyRing().raw.toString('base64'),
-      REFERENCE_TIME_ZONE: 'Asia/Shanghai',
-    });
     probe = await new TopicProbe(brokers, [TOPICS.intakeLifecycle]).start();
-    app = await startServiceApp(IntakeModule.register(env));
+    app = await startIntake(url, intakeKeys());
     channel = await bearer(['complaints:write'], 'mobile-app-gateway');
   });
 

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { Body, Controller, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { correlationIdOf, ProblemException, RequireScopes } from '@complaints/http-api';
+import {
+  Caller,
+  correlationIdOf,
+  CurrentCaller,
+  ProblemException,
+  RequireScopes,
+} from '@complaints/http-api';
 import { JsonLogger } from '@complaints/observability';
 import { RegisterComplaintService } from '../../application/register-complaint/register-complaint.service';
 import {
@@ -34,6 +40,7 @@ export class ComplaintsController {
   async create(
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Body() body: RegisterComplaintRequest,
+    @CurrentCaller() caller: Caller,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<object> {
@@ -48,11 +55,11 @@ export class ComplaintsController {
     try {
       const result = await this.register.execute({
         idempotencyKey,
-        // TODO(#3): the authenticated client id, once bearer tokens are verified.
-        idempotencyScope: 'default',
+        // Keys are per calling client: two channels can never collide, or replay each other's responses.
+        idempotencyScope: caller.clientId,
         requestHash: createHash('sha256').update(canonicalJson(body)).digest('hex'),
         correlationId: correlationIdOf(req),
-        actor: `channel:${body.channel}`,
+        actor: `${caller.clientId}/${caller.subject}`,
         channel: body.channel,
         externalRef: body.externalRef,
         customer: { ...body.customer, vulnerable: body.customer.vulnerable ?? [] },
