@@ -1,5 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { exportJWK, SignJWT } from 'jose';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
 const issuer = 'https://idp.example';
@@ -61,5 +63,32 @@ describe('bearer token verification', () => {
       .setExpirationTime('5m')
       .sign(new TextEncoder().encode(publicKeyPem));
     await expect(verifier.verify(hmac)).rejects.toThrow(InvalidTokenError);
+  });
+
+  it("verifies against the identity provider's JWKS, fetched from its URL", async () => {
+    // Given an identity provider serving its key set over HTTP (a real local server)
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'idp-key-1', alg: 'ES256', use: 'sig' };
+    const server: Server = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const remote = await TokenVerifier.create({ jwksUrl: `http://127.0.0.1:${port}/jwks.json`, issuer });
+      const signed = await new SignJWT({ scope: 'ops:read' })
+        .setProtectedHeader({ alg: 'ES256', kid: 'idp-key-1' })
+        .setSubject('ops-user')
+        .setIssuer(issuer)
+        .setExpirationTime('5m')
+        .sign(privateKey);
+      // Then its tokens verify
+      await expect(remote.verify(signed)).resolves.toMatchObject({
+        subject: 'ops-user',
+        scopes: ['ops:read'],
+      });
+    } finally {
+      server.close();
+    }
   });
 });
