@@ -55,7 +55,14 @@ export default [
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      '**/test/**/*.ts',
+      '**/bench/**/*.ts',
+      '**/eval/**/*.ts',
+    ],
     ignores: ['libs/kafka/test/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [KAFKAJS_ONLY_IN_LIB] }] },
   },

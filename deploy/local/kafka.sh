@@ -5,6 +5,7 @@
 #   deploy/local/kafka.sh start    fetch if needed, format storage, start, wait until ready, create the topics
 #   deploy/local/kafka.sh stop     clean shutdown (SIGTERM, then wait)
 #   deploy/local/kafka.sh status   prints "running <brokers>" or "stopped"
+#   deploy/local/kafka.sh perf-producer ARGS...   Kafka's own producer performance tool (benchmarks' raw limit)
 #
 # Environment: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_HEAP (512m), KAFKA_START_TIMEOUT_S (90),
 # KAFKA_RUN_DIR (.cache/kafka/run-<port>: data, logs, pid), KAFKA_FRESH=1 wipes the data before start,
@@ -122,10 +123,26 @@ stop() {
   rm -f "$pid_file"
 }
 
+# Kafka's producer performance tool lives in kafka-tools; only its own jar is needed on top of the broker's.
+perf_producer() {
+  fetch
+  local tools="$cache/tools"
+  if ! ls "$tools"/kafka-tools-*.jar >/dev/null 2>&1; then
+    mvn -B -q dependency:copy -Dartifact="org.apache.kafka:kafka-tools:$(kafka_version)" -DoutputDirectory="$tools" >&2 ||
+      die "mvn could not fetch org.apache.kafka:kafka-tools"
+  fi
+  java -Dlog4j2.configurationFile="$here/log4j2.properties" -cp "$libs/*:$tools/*" org.apache.kafka.tools.ProducerPerformance "$@"
+}
+
+kafka_version() {
+  basename "$(ls "$libs"/kafka_2.13-*.jar | head -n 1)" .jar | sed 's/^kafka_2.13-//'
+}
+
 case "${1:-}" in
   fetch) fetch ;;
+  perf-producer) shift; perf_producer "$@" ;;
   start) start ;;
   stop) stop ;;
   status) if is_running; then echo "running 127.0.0.1:$port"; else echo "stopped"; fi ;;
-  *) echo "usage: $0 fetch|start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 fetch|start|stop|status|perf-producer" >&2; exit 2 ;;
 esac

@@ -7,3 +7,4 @@ export * from './service-under-test';
 export * from './deliver';
 export * from './service-harness';
 export * from './test-auth';
+export * from './ensure-topics';

@@ -10,6 +10,8 @@ export interface ObservedRecord {
   /** The value parsed as JSON, or the raw string when it is not JSON (poison messages). */
   value: unknown;
   raw: string;
+  /** When this process received it (ms since epoch): latency measurements read it. */
+  receivedAt: number;
 }
 
 /**
@@ -56,6 +58,7 @@ export class TopicProbe {
           headers: flattenHeaders(message.headers),
           value: tryJson(raw),
           raw,
+          receivedAt: Date.now(),
         });
       },
     });

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { TOPICS } from '@complaints/contracts';
+import { TopicProbe } from '@complaints/testing';
+import { BenchStack, percentile, progress } from './bench-stack';
+import { complaintBody } from './complaint-bodies';
+import { measureRawLimits } from './raw-limits';
+import { machineDescription, writeBenchmarkSection } from './report';
+
+const RATE = Number(process.env['BENCH_RATE'] ?? 200);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 30);
+const MILESTONES = ['complaint.classified', 'sla.started', 'notification.sent'] as const;
+
+/**
+ * `npm run bench:e2e`: complaints arrive at a fixed rate (open loop: the next one is sent on schedule whether or
+ * not earlier ones have answered), and the latency from POST to each downstream event is read off the wire.
+ */
+async function main(): Promise<void> {
+  const stack = new BenchStack();
+  await stack.start();
+  const probe = await new TopicProbe(stack.brokers, [
+    TOPICS.classificationResults,
+    TOPICS.slaClocks,
+    TOPICS.notificationDeliveries,
+  ]).start();
+  try {
+    const limits = await measureRawLimits(stack.adminUrl, stack.brokers);
+    const token = await stack.token(['complaints:write']);
+    const postedAt = new Map<string, number>();
+    let failures = 0;
+    const total = RATE * SECONDS;
+    progress(`sending ${total} complaints at ${RATE}/s for ${SECONDS} s ...`);
+    const started = Date.now();
+    const inFlight: Promise<void>[] = [];
+    for (let i = 0; i < total; i++) {
+      const due = started + (i * 1000) / RATE;
+      const wait = due - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (i > 0 && i % (RATE * 5) === 0) progress(`${i} sent, ${postedAt.size} accepted`);
+      const sentAt = Date.now();
+      inFlight.push(
+        post(`${stack.url('intake')}/v1/complaints`, complaintBody(i), {
+          authorization: `Bearer ${token}`,
+          'idempotency-key': `e2e-${randomUUID()}`,
+        }).then(
+          ({ status, body }) => {
+            if (status !== 201) return void failures++;
+            postedAt.set((JSON.parse(body) as { id: string }).id, sentAt);
+          },
+          () => void failures++,
+        ),
+      );
+    }
+    await Promise.all(inFlight);
+    progress(
+      `all sent in ${((Date.now() - started) / 1000).toFixed(1)} s; waiting for the pipeline to finish ...`,
+    );
+    const deadline = Date.now() + 120000;
+    const seen = (type: string) =>
+      probe.records.filter((r) => r.headers['ce_type'] === type && r.key !== null && postedAt.has(r.key))
+        .length;
+    const done = () => MILESTONES.every((type) => seen(type) >= postedAt.size);
+    while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const lines = [
+      `- ${postedAt.size} complaints accepted at ${RATE}/s for ${SECONDS} s (${failures} failed)`,
+    ];
+    for (const type of MILESTONES) {
+      const latencies = probe.records
+        .filter((r) => r.headers['ce_type'] === type && r.key !== null && postedAt.has(r.key))
+        .map((r) => r.receivedAt - (postedAt.get(r.key as string) as number))
+        .sort((a, b) => a - b);
+      lines.push(
+        `- POST → ${type}: p50 **${percentile(latencies, 50)} ms**, p99 **${percentile(latencies, 99)} ms**, max ${latencies[latencies.length - 1]} ms (${latencies.length} of ${postedAt.size} seen)`,
+      );
+    }
+    lines.push(`- target: POST → notification.sent p99 under 1,000 ms at 200 complaints/s`);
+    lines.push(
+      `- raw limits in the same run: pgbench single-row inserts ${limits.pgInsertsPerSecond}/s; Kafka producer ${limits.kafkaRecordsPerSecond} records/s (p99 ${limits.kafkaP99Ms} ms)`,
+    );
+    process.stdout.write(`\nEnd-to-end latency at a fixed arrival rate\n${lines.join('\n')}\n`);
+    await writeBenchmarkSection(
+      'e2e',
+      `## End-to-end latency (\`npm run bench:e2e\`)\n\n${await machineDescription(stack.adminUrl)}\n\n${lines.join('\n')}\n`,
+    );
+  } finally {
+    await probe.stop();
+    await stack.stop();
+  }
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+/** A keep-alive JSON POST (the open-loop sender must not pay a TCP handshake per complaint). */
+function post(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json' } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:e2e failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
