@@ -101,8 +101,10 @@ start_service() {
     return
   fi
   DATABASE_URL="$url" node "services/$svc/dist/migrate.js" >&2 || die "$svc migrations failed"
+  # Appended, not truncated: after a crash and restart the log still shows what happened before.
+  echo "=== $(date -u +%FT%TZ) starting $svc" >>"$run_dir/$svc.log"
   PORT=$port HOST=127.0.0.1 DATABASE_URL="$url" KAFKA_BROKERS="$brokers" \
-    setsid node "services/$svc/dist/main.js" >"$run_dir/$svc.log" 2>&1 </dev/null &
+    setsid node "services/$svc/dist/main.js" >>"$run_dir/$svc.log" 2>&1 </dev/null &
   echo $! >"$pid_file"
 }
 

@@ -38,6 +38,11 @@ export class BenchStack {
     STACK_SKIP_BUILD: process.env['BENCH_BUILD'] === '1' ? '0' : '1',
   };
 
+  /** The environment the stack scripts run with (to restart parts of it). */
+  get environment(): NodeJS.ProcessEnv {
+    return this.env;
+  }
+
   get brokers(): string[] {
     return [`127.0.0.1:${this.kafkaPort}`];
   }

@@ -40,27 +40,21 @@ type Outcome = 'handled' | 'duplicate' | 'skipped' | 'dead-lettered';
  * the dead-letter topic, so an outage cannot fill it with good messages.
  */
 export class ConsumerHost {
-  private readonly consumer: Consumer;
+  private consumer: Consumer;
   private readonly deadLetters: DeadLetterPublisher;
   private readonly handlersByType = new Map<string, EventHandler[]>();
   private joined = false;
   private stopping = false;
 
   constructor(
-    kafka: Kafka,
+    private readonly kafka: Kafka,
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly options: ConsumerHostOptions,
     private readonly logger: JsonLogger,
     private readonly metrics: Metrics,
   ) {
-    this.consumer = kafka.consumer({
-      groupId: options.groupId,
-      allowAutoTopicCreation: false,
-      sessionTimeout: options.sessionTimeoutMs ?? 30000,
-      heartbeatInterval: 3000,
-      maxWaitTimeInMs: 1000,
-    });
+    this.consumer = this.newConsumer();
     this.deadLetters = new DeadLetterPublisher(kafka, options.service);
     for (const handler of options.handlers) {
       for (const type of handler.consumes) {
@@ -77,18 +71,57 @@ export class ConsumerHost {
   }
 
   async start(): Promise<void> {
-    this.consumer.on(this.consumer.events.GROUP_JOIN, () => (this.joined = true));
-    this.consumer.on(this.consumer.events.CRASH, (event) => {
-      this.joined = false;
-      this.logger.error('consumer crashed; kafkajs restarts it', { error: String(event.payload.error) });
-    });
     await this.deadLetters.connect();
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
-    await this.consumer.run({
+    await this.launch();
+  }
+
+  private newConsumer(): Consumer {
+    return this.kafka.consumer({
+      groupId: this.options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30000,
+      heartbeatInterval: 3000,
+      maxWaitTimeInMs: 1000,
+    });
+  }
+
+  private async launch(): Promise<void> {
+    const consumer = this.consumer;
+    consumer.on(consumer.events.GROUP_JOIN, () => (this.joined = true));
+    consumer.on(consumer.events.CRASH, (event) => {
+      this.joined = false;
+      const restart = (event.payload as { restart?: boolean }).restart !== false;
+      this.logger.error(
+        restart ? 'consumer crashed; kafkajs restarts it' : 'consumer crashed for good; relaunching it',
+        {
+          error: String(event.payload.error),
+        },
+      );
+      // kafkajs gives up on errors it deems non-retriable (and after its retries, e.g. a long broker outage):
+      // a consumer that silently stops would leave the service "up" but deaf, so start a fresh one.
+      if (!restart && !this.stopping) this.relaunchSoon(5000);
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
+    await consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachMessage: (payload) => this.onMessage(payload),
     });
+  }
+
+  private relaunchSoon(delayMs: number): void {
+    setTimeout(async () => {
+      if (this.stopping) return;
+      await this.consumer.disconnect().catch(() => undefined);
+      this.consumer = this.newConsumer();
+      try {
+        await this.launch();
+        this.logger.info('consumer relaunched', { groupId: this.options.groupId });
+      } catch (error) {
+        this.logger.warn('consumer relaunch failed; trying again', { error: (error as Error).message });
+        this.relaunchSoon(Math.min(delayMs * 2, 60000));
+      }
+    }, delayMs);
   }
 
   async stop(): Promise<void> {
