@@ -1,6 +1,9 @@
 // Integration tests: real Kafka and real Postgres, provided once per run by the global setup. Files: *.int-spec.ts.
 const preset = require('./jest.preset');
 
+// Services under test log warnings and errors only; their info lines would drown the test output.
+process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
+
 module.exports = {
   ...preset,
   displayName: 'integration',

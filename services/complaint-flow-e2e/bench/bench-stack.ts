@@ -35,6 +35,8 @@ export class BenchStack {
     DATABASE_ADMIN_URL: this.adminUrl,
     RATE_LIMIT_PER_SECOND: '0',
     LOG_LEVEL: 'warn',
+    // Held night-time SMS would measure the clock, not the pipeline.
+    QUIET_HOURS: '',
     STACK_SKIP_BUILD: process.env['BENCH_BUILD'] === '1' ? '0' : '1',
   };
 

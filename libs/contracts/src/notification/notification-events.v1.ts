@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, IsInt, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
 import {
   AUDIENCES,
   Audience,
@@ -18,6 +18,8 @@ export class DeliveryFields {
   @IsIn(AUDIENCES) audience!: Audience;
   @IsIn(NOTIFICATION_CHANNELS) channel!: NotificationChannel;
   @IsString() @Length(1, 100) templateId!: string;
+  /** The version of the template set the message was rendered from (templates change over the API). */
+  @IsOptional() @IsInt() @Min(1) templateVersion?: number;
   @IsIn(LANGUAGES) language!: Language;
   /** Masked address only (e.g. 138****5678, z***@example.com); never the clear address. */
   @IsString() @Length(1, 320) recipient!: string;

@@ -25,7 +25,14 @@ export class Metrics {
   histogram(name: string, help: string, labelNames: string[] = [], buckets?: number[]): Histogram<string> {
     return this.once(
       name,
-      () => new Histogram({ name, help, labelNames, buckets, registers: [this.registry] }),
+      () =>
+        new Histogram({
+          name,
+          help,
+          labelNames,
+          ...(buckets ? { buckets } : {}),
+          registers: [this.registry],
+        }),
     );
   }
 

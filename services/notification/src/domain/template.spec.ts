@@ -1,7 +1,14 @@
-import { MissingTemplateVariableError, placeholdersOf, render } from './template';
+import {
+  malformedPlaceholdersOf,
+  MissingTemplateVariableError,
+  placeholdersOf,
+  render,
+  templateId,
+} from './template';
 
 describe('template rendering', () => {
   it('substitutes every placeholder, in Chinese and English', () => {
+    // Given templates in both languages, When rendered, Then every placeholder has its value
     expect(render('您的投诉已受理，编号 {{reference}}。', { reference: 'CMP-20261120-000123' })).toBe(
       '您的投诉已受理，编号 CMP-20261120-000123。',
     );
@@ -18,7 +25,20 @@ describe('template rendering', () => {
     expect(() => render('Ref {{reference}}', {})).toThrow(MissingTemplateVariableError);
   });
 
-  it('lists the placeholders a template uses', () => {
+  it('lists the placeholders a template uses, and the braces that are not placeholders', () => {
     expect(placeholdersOf('{{a}} {{ b }} {{a}}')).toEqual(['a', 'b']);
+    expect(malformedPlaceholdersOf('{{a}} {{ 1+1 }} {{b')).toEqual(['{{ 1+1 }}', '{{b']);
+    expect(malformedPlaceholdersOf('plain {{a}} text')).toEqual([]);
+  });
+
+  it('names a template by event, audience, channel and language', () => {
+    expect(
+      templateId({
+        eventType: 'complaint.received',
+        audience: 'customer',
+        channel: 'sms',
+        language: 'zh-CN',
+      }),
+    ).toBe('complaint.received.customer.sms.zh-CN');
   });
 });

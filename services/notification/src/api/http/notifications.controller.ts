@@ -1,11 +1,36 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
-import { RequireScopes } from '@complaints/http-api';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { ProblemException, RequireScopes } from '@complaints/http-api';
+import { DeliveryStatus } from '../../domain/delivery';
 import { DELIVERY_STORE, DeliveryStore } from '../../application/ports/delivery-store';
 
+const STATUSES: DeliveryStatus[] = ['pending', 'sending', 'sent', 'failed', 'suppressed'];
+
 export class NotificationsQuery {
-  @ApiPropertyOptional() @IsUUID() complaintId!: string;
+  @ApiPropertyOptional({ description: 'Every delivery about this complaint' })
+  @IsOptional()
+  @IsUUID()
+  complaintId?: string;
+
+  @ApiPropertyOptional({ description: 'An envelope subject, e.g. risk:category:account-and-transaction' })
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{1,200}$/)
+  subject?: string;
+
+  @ApiPropertyOptional({ enum: STATUSES, description: 'e.g. failed: the deliveries that gave up' })
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: DeliveryStatus;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
 }
 
 @ApiTags('notifications')
@@ -16,9 +41,14 @@ export class NotificationsController {
   @Get()
   @RequireScopes('complaints:read', 'ops:read')
   @ApiOperation({
-    summary: 'Every delivery attempt for a complaint and its outcome (masked recipients only)',
+    summary: 'Every delivery and each of its attempts, with the outcome (masked recipients only)',
   })
   async list(@Query() query: NotificationsQuery): Promise<object> {
-    return { items: await this.store.forComplaint(query.complaintId) };
+    if (!query.complaintId && !query.subject && !query.status) {
+      throw ProblemException.validation([
+        { field: 'complaintId', messages: ['give complaintId, subject or status'] },
+      ]);
+    }
+    return { items: await this.store.list({ ...query, limit: query.limit ?? 100 }) };
   }
 }

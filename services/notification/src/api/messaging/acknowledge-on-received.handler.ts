@@ -1,26 +1,38 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  COMPLAINT_RECEIVED,
-  EnvelopeOf,
-  NOTIFICATION_FAILED,
-  NOTIFICATION_SENT,
-} from '@complaints/contracts';
+import { COMPLAINT_RECEIVED, EnvelopeOf } from '@complaints/contracts';
 import { EventHandler, HandlerContext } from '@complaints/kafka';
-import { AcknowledgeReceiptService } from '../../application/acknowledge-receipt.service';
+import { PlanDeliveriesService } from '../../application/plan-deliveries.service';
+import { TrackComplaintService } from '../../application/track-complaint.service';
+import { emitOutcomes } from './emit-outcomes';
+import { toTrigger } from './notification-trigger.mapper';
 
-/** complaint.received -> customer acknowledgement + notification.sent (or .failed). */
+/**
+ * complaint.received -> the complaint's projection (customer profile, sealed contact) and the acknowledgement
+ * deliveries. The name is the inbox key this handler has had since the first release: never rename it.
+ */
 @Injectable()
 export class AcknowledgeOnReceivedHandler implements EventHandler<typeof COMPLAINT_RECEIVED> {
   readonly name = 'acknowledge-on-received';
   readonly consumes = [COMPLAINT_RECEIVED] as const;
 
-  constructor(@Inject(AcknowledgeReceiptService) private readonly acknowledge: AcknowledgeReceiptService) {}
+  constructor(
+    @Inject(TrackComplaintService) private readonly track: TrackComplaintService,
+    @Inject(PlanDeliveriesService) private readonly plan: PlanDeliveriesService,
+  ) {}
 
   async handle(event: EnvelopeOf<typeof COMPLAINT_RECEIVED>, ctx: HandlerContext): Promise<void> {
-    const outcome = await this.acknowledge.execute(event.data, event.id, ctx.em);
-    if (outcome.kind === 'sent')
-      await ctx.emit({ type: NOTIFICATION_SENT, subject: event.subject, data: outcome.data });
-    if (outcome.kind === 'failed')
-      await ctx.emit({ type: NOTIFICATION_FAILED, subject: event.subject, data: outcome.data });
+    const { customer } = event.data;
+    await this.track.received(ctx.em, {
+      complaintId: event.data.complaintId,
+      reference: event.data.reference,
+      customer: {
+        contactPreference: customer.contactPreference,
+        preferredLanguage: customer.preferredLanguage,
+        ...(customer.maskedPhone ? { maskedPhone: customer.maskedPhone } : {}),
+        ...(customer.maskedEmail ? { maskedEmail: customer.maskedEmail } : {}),
+      },
+      contact: event.data.contact,
+    });
+    await emitOutcomes(ctx, await this.plan.plan(toTrigger(event), ctx.em));
   }
 }
