@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { COMPLAINT_CLASSIFIED, COMPLAINT_RECEIVED, EnvelopeOf } from '@complaints/contracts';
 import { EventHandler, HandlerContext } from '@complaints/kafka';
-import { ClassifyComplaintService } from '../../application/classify-complaint.service';
+import { ClassifyComplaintService } from '../../application/classify/classify-complaint.service';
 
-/** complaint.received -> classification row + complaint.classified, once per event (inbox). */
+/** complaint.received -> classification row + complaint.classified, once per event (inbox) and per complaint. */
 @Injectable()
 export class ClassifyOnReceivedHandler implements EventHandler<typeof COMPLAINT_RECEIVED> {
   readonly name = 'classify-on-received';
