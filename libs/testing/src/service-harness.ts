@@ -42,14 +42,25 @@ export function useServiceHarness(options: {
   };
 }
 
-/** Waits until the probe has seen exactly one record with this key, and returns it. */
-export function theOnlyRecord(probe: TopicProbe, key: string, timeoutMs?: number): Promise<ObservedRecord> {
+/**
+ * Waits until the probe has seen exactly one record with this key (and, when given, this event type: a topic
+ * often carries several types for one complaint), and returns it.
+ */
+export function theOnlyRecord(
+  probe: TopicProbe,
+  key: string,
+  options: { type?: string; timeoutMs?: number } = {},
+): Promise<ObservedRecord> {
   return eventually(
     () => {
-      const found = probe.records.filter((r) => r.key === key);
-      if (found.length !== 1) throw new Error(`expected one record with key ${key}, saw ${found.length}`);
+      const found = probe.records.filter(
+        (r) => r.key === key && (!options.type || r.headers['ce_type'] === options.type),
+      );
+      if (found.length !== 1) {
+        throw new Error(`expected one ${options.type ?? 'record'} with key ${key}, saw ${found.length}`);
+      }
       return found[0];
     },
-    { timeoutMs },
+    { timeoutMs: options.timeoutMs },
   );
 }

@@ -131,7 +131,7 @@ describe('customer notifications through a real SMTP server and a real SMS gatew
     await deliver(harness.probe, event);
 
     // Then after two retries with backoff the SMS is accepted, once, and one notification.sent says so
-    const sent = await theOnlyRecord(harness.probe, event.subject, 30000);
+    const sent = await theOnlyRecord(harness.probe, event.subject, { timeoutMs: 30000 });
     expect((sent.value as Envelope).data).toMatchObject({
       channel: 'sms',
       recipient: c.phone.replace(/^(\d{3})\d{4}/, '$1****'),
@@ -233,7 +233,7 @@ describe('customer notifications through a real SMTP server and a real SMS gatew
     const event = received(c);
     await deliver(harness.probe, event);
 
-    const failed = await theOnlyRecord(harness.probe, event.subject, 30000);
+    const failed = await theOnlyRecord(harness.probe, event.subject, { timeoutMs: 30000 });
     expect(failed.headers['ce_type']).toBe('notification.failed');
     expect((failed.value as Envelope).data).toMatchObject({ permanent: false, attempts: 3 });
     expect(gateway.smsTo(c.phone)).toHaveLength(3);
