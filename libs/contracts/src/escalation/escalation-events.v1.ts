@@ -24,6 +24,9 @@ export class ComplaintAssignedV1 {
   @IsString() @Length(1, 50) matrixVersion!: string;
   @IsString() @Length(1, 500) reason!: string;
   @IsUtcTimestamp() assignedAt!: string;
+  /** Set on a reassignment (a reclassification routed the complaint elsewhere): the owner it had before. */
+  @IsOptional() @IsString() @Length(1, 100) previousTeam?: string;
+  @IsOptional() @IsIn(ESCALATION_LEVELS) previousLevel?: EscalationLevel;
 }
 
 export const COMPLAINT_ESCALATED = 'complaint.escalated' as const;
@@ -40,6 +43,10 @@ export class ComplaintEscalatedV1 {
   @IsUtcTimestamp() escalatedAt!: string;
   /** When the receiving level must acknowledge, or it escalates again. */
   @IsUtcTimestamp() acknowledgeBy!: string;
+  /** The escalation this one replaces as the open one (e.g. the one left unacknowledged). */
+  @IsOptional() @IsUUID() previousEscalationId?: string;
+  /** The escalation matrix version whose levels and windows applied. */
+  @IsOptional() @IsString() @Length(1, 50) matrixVersion?: string;
 }
 
 export const ESCALATION_ACKNOWLEDGED = 'escalation.acknowledged' as const;
@@ -65,4 +72,8 @@ export class RiskWarningRaisedV1 {
   @IsUtcTimestamp() windowEnd!: string;
   @IsInt() @Min(0) sampleSize!: number;
   @IsUtcTimestamp() raisedAt!: string;
+  /** count: `observed` is how many in the window; share: the fraction of the window's samples (low scores). */
+  @IsOptional() @IsIn(['count', 'share']) measure?: 'count' | 'share';
+  /** The escalation matrix threshold that was reached. */
+  @IsOptional() @IsString() @Length(1, 100) thresholdId?: string;
 }

@@ -5,8 +5,12 @@ import { ESCALATION_LEVELS, EscalationLevel } from '@complaints/contracts';
 
 export class AssignmentsQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() complaintId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) team?: string;
-  @ApiPropertyOptional({ enum: ESCALATION_LEVELS })
+  @ApiPropertyOptional({ description: 'The team that owns the complaint now' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  team?: string;
+  @ApiPropertyOptional({ enum: ESCALATION_LEVELS, description: 'The level the complaint is at now' })
   @IsOptional()
   @IsIn(ESCALATION_LEVELS)
   level?: EscalationLevel;

@@ -1,18 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { COMPLAINT_ASSIGNED, COMPLAINT_CLASSIFIED, EnvelopeOf } from '@complaints/contracts';
+import { COMPLAINT_CLASSIFIED, COMPLAINT_RECLASSIFIED, EnvelopeOf } from '@complaints/contracts';
 import { EventHandler, HandlerContext } from '@complaints/kafka';
-import { AssignComplaintService } from '../../application/assign-complaint.service';
+import { ApplyComplaintFactsService } from '../../application/apply-complaint-facts.service';
+import { flowOf } from './handler-flow';
 
-/** complaint.classified -> assignment row + complaint.assigned. */
+type ClassificationEvent = typeof COMPLAINT_CLASSIFIED | typeof COMPLAINT_RECLASSIFIED;
+
+/**
+ * complaint.classified / reclassified -> the owner (complaint.assigned), or a new owner when a newer revision
+ * routes elsewhere; triggers that came before the classification are applied then.
+ */
 @Injectable()
-export class AssignOnClassifiedHandler implements EventHandler<typeof COMPLAINT_CLASSIFIED> {
+export class AssignOnClassifiedHandler implements EventHandler<ClassificationEvent> {
   readonly name = 'assign-on-classified';
-  readonly consumes = [COMPLAINT_CLASSIFIED] as const;
+  readonly consumes = [COMPLAINT_CLASSIFIED, COMPLAINT_RECLASSIFIED] as const;
 
-  constructor(@Inject(AssignComplaintService) private readonly assign: AssignComplaintService) {}
+  constructor(@Inject(ApplyComplaintFactsService) private readonly facts: ApplyComplaintFactsService) {}
 
-  async handle(event: EnvelopeOf<typeof COMPLAINT_CLASSIFIED>, ctx: HandlerContext): Promise<void> {
-    const assigned = await this.assign.execute(event.data, ctx.em);
-    if (assigned) await ctx.emit({ type: COMPLAINT_ASSIGNED, subject: event.subject, data: assigned });
+  async handle(event: EnvelopeOf<ClassificationEvent>, ctx: HandlerContext): Promise<void> {
+    await this.facts.classified(ctx.em, event.data, flowOf(event, ctx));
   }
 }
