@@ -1,2 +1,3 @@
 export * from './read-env';
 export * from './service-env';
+export * from './clock-from-env';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { readEnv } from '@complaints/config';
+import { clockFromEnv, readEnv } from '@complaints/config';
 import { runService } from '@complaints/http-api';
 import { ClassificationModule } from './classification.module';
 import { ClassificationEnv } from './config/classification.env';
@@ -7,7 +7,8 @@ import { ClassificationEnv } from './config/classification.env';
 runService(
   'classification',
   () => readEnv(ClassificationEnv),
-  (env) => ClassificationModule.register(env),
+  // The system clock; end-to-end tests shift it through TEST_CLOCK_FILE instead of sleeping.
+  (env) => ClassificationModule.register(env, { clock: clockFromEnv() }),
   {
     title: 'Classification',
     description: 'Assesses every complaint: category, urgency, risk and priority, with the rules that fired.',

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { readEnv } from '@complaints/config';
+import { clockFromEnv, readEnv } from '@complaints/config';
 import { runService } from '@complaints/http-api';
 import { EscalationEnv } from './config/escalation.env';
 import { EscalationModule } from './escalation.module';
@@ -7,7 +7,8 @@ import { EscalationModule } from './escalation.module';
 runService(
   'escalation',
   () => readEnv(EscalationEnv),
-  (env) => EscalationModule.register(env),
+  // The system clock; end-to-end tests shift it through TEST_CLOCK_FILE instead of sleeping.
+  (env) => EscalationModule.register(env, { clock: clockFromEnv() }),
   {
     title: 'Escalation',
     description: 'Owning teams and levels for complaints, escalations and risk warnings.',

@@ -18,7 +18,7 @@ import {
 import { CONTACT_SEALER, CUSTOMER_HASHER, PII_CIPHER } from './application/ports/pii-protection';
 import { REGISTRATION_STORE } from './application/ports/registration-store';
 import { IntakeEnv } from './config/intake.env';
-import { CLOCK, systemClock } from './domain/clock';
+import { Clock, CLOCK, systemClock } from './domain/clock';
 import { AesGcmKeyring } from '@complaints/data-protection';
 import {
   HmacCustomerHasher,
@@ -35,7 +35,7 @@ export const INTAKE_SCHEMA = 'intake';
 
 @Module({})
 export class IntakeModule {
-  static register(env: IntakeEnv): DynamicModule {
+  static register(env: IntakeEnv, overrides: { clock?: Clock } = {}): DynamicModule {
     return {
       module: IntakeModule,
       imports: [ObservabilityModule.forService('intake')],
@@ -52,7 +52,7 @@ export class IntakeModule {
           ProjectClassificationHandler,
           ProjectRoutingHandler,
         ]),
-        { provide: CLOCK, useValue: systemClock },
+        { provide: CLOCK, useValue: overrides.clock ?? systemClock },
         { provide: REFERENCE_TIME_ZONE, useValue: env.REFERENCE_TIME_ZONE },
         {
           provide: PII_CIPHER,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { readEnv } from '@complaints/config';
+import { clockFromEnv, readEnv } from '@complaints/config';
 import { runService } from '@complaints/http-api';
 import { NotificationEnv } from './config/notification.env';
 import { NotificationModule } from './notification.module';
@@ -7,7 +7,8 @@ import { NotificationModule } from './notification.module';
 runService(
   'notification',
   () => readEnv(NotificationEnv),
-  (env) => NotificationModule.register(env),
+  // The system clock; end-to-end tests shift it through TEST_CLOCK_FILE instead of sleeping.
+  (env) => NotificationModule.register(env, { clock: clockFromEnv() }),
   {
     title: 'Notification',
     description: 'Messages to customers and staff, each sent once, and the log of every attempt.',
