@@ -1,77 +1,144 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { ClockView, ClockStore, NewClock } from '../../application/ports/clock-store';
-import { ClockKind, SlaPolicy } from '../../domain/sla-policy';
+import { EntityManager } from 'typeorm';
+import { ClockStore, DeferredFact } from '../../application/ports/clock-store';
+import { Classification, ComplaintTrack } from '../../domain/clocks/complaint-track';
+import { LifecycleFact } from '../../domain/clocks/lifecycle-fact';
+import { SlaClock } from '../../domain/clocks/sla-clock';
+import { PlannedTimer } from '../../domain/schedule/clock-schedule';
+import { CLOCK_COLUMNS, CLOCK_WRITE_COLUMNS, clockFromRow, ClockRow, clockValues } from './clock-row';
+import { timersArmedChannel } from './timer-channels';
+
+export const SLA_SCHEMA = Symbol('SlaSchema');
+
+/** First key of the two-key advisory locks on complaints, apart from the outbox relay's one-key lock. */
+const COMPLAINT_LOCK_SPACE = 5;
 
 @Injectable()
 export class TypeormClockStore implements ClockStore {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(SLA_SCHEMA) private readonly schema: string) {}
 
-  async policies(em: EntityManager): Promise<SlaPolicy[]> {
-    const rows: {
-      id: string;
-      kind: ClockKind;
-      urgency: 'urgent' | 'general';
-      target_minutes: number;
-      business_time: boolean;
-    }[] = await em.query('SELECT id, kind, urgency, target_minutes, business_time FROM sla_policy');
-    return rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      urgency: r.urgency,
-      targetMinutes: r.target_minutes,
-      businessTime: r.business_time,
-    }));
+  async lockComplaint(em: EntityManager, complaintId: string): Promise<void> {
+    await em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COMPLAINT_LOCK_SPACE, complaintId]);
   }
 
-  async start(em: EntityManager, clock: NewClock): Promise<boolean> {
-    const inserted: unknown[] = await em.query(
-      `INSERT INTO clock (id, complaint_id, kind, policy_id, state, started_at, due_at, correlation, caused_by)
-       VALUES ($1, $2, $3, $4, 'running', $5, $6, $7, $8)
-       ON CONFLICT (complaint_id, kind) DO NOTHING RETURNING 1`,
-      [
-        clock.id,
-        clock.complaintId,
-        clock.kind,
-        clock.policyId,
-        clock.startedAt,
-        clock.dueAt,
-        clock.correlation,
-        clock.causedBy,
-      ],
-    );
-    if (inserted.length === 0) return false;
-    for (const timer of clock.timers) {
-      await em.query('INSERT INTO timer (id, clock_id, purpose, fire_at) VALUES ($1, $2, $3, $4)', [
-        randomUUID(),
-        clock.id,
-        timer.purpose,
-        timer.fireAt,
-      ]);
-    }
-    return true;
-  }
-
-  async clocksOf(complaintId: string): Promise<ClockView[]> {
+  async loadTrack(em: EntityManager, complaintId: string): Promise<ComplaintTrack | undefined> {
     const rows: {
-      id: string;
-      kind: ClockKind;
-      policy_id: string;
-      state: string;
-      started_at: Date;
-      due_at: Date;
-    }[] = await this.dataSource.query(
-      'SELECT id, kind, policy_id, state, started_at, due_at FROM clock WHERE complaint_id = $1 ORDER BY started_at, kind',
+      classification: (Omit<Classification, 'receivedAt'> & { receivedAt: string }) | null;
+      lifecycle_version: number;
+      status: string | null;
+      extension_days: number | null;
+    }[] = await em.query(
+      'SELECT classification, lifecycle_version, status, extension_days FROM complaint_track WHERE complaint_id = $1',
       [complaintId],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      policyId: r.policy_id,
-      state: r.state,
-      startedAt: r.started_at.toISOString(),
-      dueAt: r.due_at.toISOString(),
-    }));
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      complaintId,
+      classification: row.classification
+        ? { ...row.classification, receivedAt: new Date(row.classification.receivedAt) }
+        : undefined,
+      lifecycleVersion: row.lifecycle_version,
+      status: row.status ?? undefined,
+      extensionDays: row.extension_days ?? undefined,
+    };
+  }
+
+  async saveTrack(em: EntityManager, track: ComplaintTrack): Promise<void> {
+    await em.query(
+      `INSERT INTO complaint_track (complaint_id, classification, lifecycle_version, status, extension_days)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (complaint_id) DO UPDATE SET classification = EXCLUDED.classification,
+         lifecycle_version = EXCLUDED.lifecycle_version, status = EXCLUDED.status,
+         extension_days = EXCLUDED.extension_days, updated_at = now()`,
+      [
+        track.complaintId,
+        track.classification ? JSON.stringify(track.classification) : null,
+        track.lifecycleVersion,
+        track.status ?? null,
+        track.extensionDays ?? null,
+      ],
+    );
+  }
+
+  async loadClocks(em: EntityManager, complaintId: string): Promise<SlaClock[]> {
+    // Timers first, then clocks: the schedulers' lock order (see CLAIM_DUE_TIMERS), so neither waits in a cycle.
+    await em.query(
+      'SELECT 1 FROM timer WHERE clock_id IN (SELECT id FROM clock WHERE complaint_id = $1) FOR UPDATE',
+      [complaintId],
+    );
+    const rows: ClockRow[] = await em.query(
+      `SELECT ${CLOCK_COLUMNS} FROM clock WHERE complaint_id = $1 ORDER BY kind, cycle FOR UPDATE`,
+      [complaintId],
+    );
+    return rows.map(clockFromRow);
+  }
+
+  async saveClocks(em: EntityManager, clocks: SlaClock[]): Promise<void> {
+    if (clocks.length === 0) return;
+    const width = 17;
+    const values = clocks.flatMap(clockValues);
+    const tuples = clocks.map(
+      (_, i) => `(${Array.from({ length: width }, (_, j) => `$${i * width + j + 1}`).join(', ')})`,
+    );
+    await em.query(
+      `INSERT INTO clock (${CLOCK_WRITE_COLUMNS}) VALUES ${tuples.join(', ')}
+       ON CONFLICT (id) DO UPDATE SET terms = EXCLUDED.terms, state = EXCLUDED.state, due_at = EXCLUDED.due_at,
+         target_ms = EXCLUDED.target_ms, pauses = EXCLUDED.pauses,
+         breached_at = coalesce(clock.breached_at, EXCLUDED.breached_at), met_at = EXCLUDED.met_at,
+         closed_at = EXCLUDED.closed_at, close_reason = EXCLUDED.close_reason,
+         correlation = EXCLUDED.correlation, caused_by = EXCLUDED.caused_by, policy_id = EXCLUDED.policy_id,
+         updated_at = now()`,
+      values,
+    );
+  }
+
+  async armTimers(em: EntityManager, armed: { clockId: string; timers: PlannedTimer[] }[]): Promise<void> {
+    if (armed.length === 0) return;
+    await em.query('DELETE FROM timer WHERE clock_id = ANY($1::uuid[]) AND fired_at IS NULL', [
+      armed.map((a) => a.clockId),
+    ]);
+    const rows = armed.flatMap((a) => a.timers.map((t) => ({ clockId: a.clockId, ...t })));
+    if (rows.length === 0) return;
+    await em.query(
+      `INSERT INTO timer (id, clock_id, purpose, fire_at)
+       SELECT gen_random_uuid(), c, p, f FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS t(c, p, f)
+       ON CONFLICT (clock_id, purpose) DO NOTHING`,
+      [rows.map((r) => r.clockId), rows.map((r) => r.purpose), rows.map((r) => r.fireAt)],
+    );
+    const earliest = rows.reduce((min, r) => (r.fireAt < min ? r.fireAt : min), rows[0].fireAt);
+    await em.query('SELECT pg_notify($1, $2)', [timersArmedChannel(this.schema), earliest.toISOString()]);
+  }
+
+  async defer(em: EntityManager, complaintId: string, deferred: DeferredFact): Promise<void> {
+    await em.query(
+      `INSERT INTO deferred_lifecycle_event (complaint_id, event_id, version, fact, correlation)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [
+        complaintId,
+        deferred.eventId,
+        deferred.fact.version,
+        JSON.stringify(deferred.fact),
+        deferred.correlation,
+      ],
+    );
+  }
+
+  async takeDeferred(em: EntityManager, complaintId: string): Promise<DeferredFact[]> {
+    const rows: { event_id: string; correlation: string; fact: LifecycleFact & { occurredAt: string } }[] =
+      await em.query(
+        // A CTE, because TypeORM returns [rows, count] for a bare DELETE ... RETURNING.
+        `WITH taken AS (
+           DELETE FROM deferred_lifecycle_event WHERE complaint_id = $1 RETURNING event_id, correlation, fact)
+         SELECT event_id, correlation, fact FROM taken`,
+        [complaintId],
+      );
+    return rows
+      .map((r) => ({
+        eventId: r.event_id,
+        correlation: r.correlation,
+        fact: { ...r.fact, occurredAt: new Date(r.fact.occurredAt) },
+      }))
+      .sort((a, b) => a.fact.version - b.fact.version);
   }
 }
