@@ -20,6 +20,11 @@ export class ServiceEnv {
   /** Per-client request rate (token bucket per token client id) and burst; 0 turns the limit off. */
   @IsOptional() @IsInt() @Min(0) RATE_LIMIT_PER_SECOND: number = 200;
   @IsOptional() @IsInt() @Min(0) RATE_LIMIT_BURST: number = 400;
+  /**
+   * Where a consumer group with no committed offsets starts: earliest (default; nothing retained is missed) or
+   * latest (no replay of history, e.g. the first deploy of a service whose reactions must not repeat old news).
+   */
+  @IsOptional() @IsIn(['earliest', 'latest']) KAFKA_NEW_GROUP_START: string = 'earliest';
   /** Suffix for consumer group ids, so a test can run a service with fresh groups. Empty in production. */
   @IsOptional() @Matches(/^[a-z0-9.-]*$/) KAFKA_GROUP_SUFFIX: string = '';
 }

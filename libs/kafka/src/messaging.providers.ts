@@ -96,7 +96,12 @@ export function messagingProviders(config: MessagingConfig, handlers: Type<Event
 export function messagingConfigFor(
   service: ServiceName,
   schema: string,
-  env: { DATABASE_URL: string; KAFKA_BROKERS: string; KAFKA_GROUP_SUFFIX: string },
+  env: {
+    DATABASE_URL: string;
+    KAFKA_BROKERS: string;
+    KAFKA_GROUP_SUFFIX: string;
+    KAFKA_NEW_GROUP_START?: string;
+  },
   consumerPurpose?: string,
 ): MessagingConfig {
   return {

@@ -4,7 +4,7 @@
  */
 export async function eventually<T>(
   assertion: () => T | Promise<T>,
-  { timeoutMs = 20000, intervalMs = 100 } = {},
+  { timeoutMs = 30000, intervalMs = 100 } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;

@@ -38,6 +38,7 @@ export function baseServiceEnv(databaseUrl: string): {
   KAFKA_BROKERS: string;
   LOG_LEVEL: string;
   KAFKA_GROUP_SUFFIX: string;
+  KAFKA_NEW_GROUP_START: string;
 } {
   return {
     PORT: 1,
@@ -47,6 +48,8 @@ export function baseServiceEnv(databaseUrl: string): {
     LOG_LEVEL: 'error',
     // Fresh consumer groups per spec: no offsets carried over from another spec's run of the same service.
     KAFKA_GROUP_SUFFIX: `.test-${randomUUID().slice(0, 8)}`,
+    // ... that start at the end of the topics: a spec sees its own events, not every earlier spec's history.
+    KAFKA_NEW_GROUP_START: 'latest',
   };
 }
 

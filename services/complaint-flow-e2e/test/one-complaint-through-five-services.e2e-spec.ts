@@ -15,7 +15,10 @@ interface Envelope {
 const EXPECTED_TYPES = [
   'complaint.received',
   'complaint.classified',
-  'sla.started',
+  // One clock per kind: first response, resolution and the regulatory decision deadline.
+  'sla.started:first-response',
+  'sla.started:resolution',
+  'sla.started:regulatory-decision',
   'complaint.assigned',
   'notification.sent',
 ];
@@ -62,7 +65,8 @@ describe('one complaint through all five services (separate processes, real Kafk
           const envelope = r.value as Envelope;
           // Staff are told too (e.g. of the assignment); the journey follows the customer's acknowledgement.
           if (envelope.type === 'notification.sent' && envelope.data['audience'] !== 'customer') continue;
-          seen.set(envelope.type, envelope);
+          const kind = envelope.type === 'sla.started' ? `:${String(envelope.data['kind'])}` : '';
+          seen.set(`${envelope.type}${kind}`, envelope);
         }
         expect([...seen.keys()].sort()).toEqual([...EXPECTED_TYPES].sort());
         return seen;
@@ -77,7 +81,7 @@ describe('one complaint through all five services (separate processes, real Kafk
     for (const type of EXPECTED_TYPES) expect(get(type).correlationid).toBe(received.correlationid);
     expect(get('complaint.classified').causationid).toBe(received.id);
     expect(get('notification.sent').causationid).toBe(received.id);
-    expect(get('sla.started').causationid).toBe(get('complaint.classified').id);
+    expect(get('sla.started:first-response').causationid).toBe(get('complaint.classified').id);
     expect(get('complaint.assigned').causationid).toBe(get('complaint.classified').id);
   }
 
@@ -106,7 +110,11 @@ describe('one complaint through all five services (separate processes, real Kafk
       urgency: 'urgent',
       priority: 'P1',
     });
-    expect(events.get('sla.started')?.data).toMatchObject({ kind: 'first-response', targetMinutes: 15 });
+    expect(events.get('sla.started:first-response')?.data).toMatchObject({ targetMinutes: 15 });
+    expect(events.get('sla.started:resolution')?.data).toMatchObject({ targetMinutes: 24 * 60 });
+    expect(events.get('sla.started:regulatory-decision')?.data).toMatchObject({
+      targetMinutes: 15 * 24 * 60,
+    });
     expect(events.get('complaint.assigned')?.data).toMatchObject({ team: 'risk-control' });
     expect(events.get('notification.sent')?.data).toMatchObject({
       channel: 'sms',
@@ -128,8 +136,14 @@ describe('one complaint through all five services (separate processes, real Kafk
       await stack.query('SELECT priority FROM classification.classification WHERE complaint_id = $1', [id]),
     ).toEqual([{ priority: 'P1' }]);
     expect(
-      await stack.query(`SELECT kind, state FROM sla_timer.clock WHERE complaint_id = $1`, [id]),
-    ).toEqual([{ kind: 'first-response', state: 'running' }]);
+      await stack.query(`SELECT kind, state FROM sla_timer.clock WHERE complaint_id = $1 ORDER BY kind`, [
+        id,
+      ]),
+    ).toEqual([
+      { kind: 'first-response', state: 'running' },
+      { kind: 'regulatory-decision', state: 'running' },
+      { kind: 'resolution', state: 'running' },
+    ]);
     expect(await stack.query('SELECT team FROM escalation.assignment WHERE complaint_id = $1', [id])).toEqual(
       [{ team: 'risk-control' }],
     );
@@ -146,7 +160,9 @@ describe('one complaint through all five services (separate processes, real Kafk
     ).json()) as {
       clocks: unknown[];
     };
-    expect(clocks.clocks[0]).toMatchObject({ kind: 'first-response', state: 'running' });
+    expect(clocks.clocks).toContainEqual(
+      expect.objectContaining({ kind: 'first-response', state: 'running' }),
+    );
     const classification = await (
       await fetch(`${stack.url('classification')}/v1/classifications/${id}`, await asOps())
     ).json();
@@ -175,7 +191,8 @@ describe('one complaint through all five services (separate processes, real Kafk
       category: 'system-and-technical',
       urgency: 'general',
     });
-    expect(events.get('sla.started')?.data).toMatchObject({ kind: 'first-response', targetMinutes: 60 });
+    expect(events.get('sla.started:first-response')?.data).toMatchObject({ targetMinutes: 60 });
+    expect(events.get('sla.started:resolution')?.data).toMatchObject({ targetMinutes: 72 * 60 });
     expect(events.get('complaint.assigned')?.data).toMatchObject({ team: 'technology', level: 'L1' });
     expect(events.get('notification.sent')?.data).toMatchObject({
       channel: 'email',

@@ -23,8 +23,12 @@ export interface ConsumerHostOptions {
   /** `<service>.<purpose>`; one group per service and purpose, never shared across services. */
   groupId: string;
   handlers: EventHandler[];
-  /** A brand-new group starts at the earliest retained event, so nothing published before it joined is lost. */
-  fromBeginning?: boolean;
+  /**
+   * Where a group with no committed offsets starts: 'earliest' (default: nothing retained is missed) or 'latest'
+   * (a first deploy, or a test, that must not replay history). 'latest' commits the current end offsets before the
+   * consumer runs, so nothing published after start-up can be skipped.
+   */
+  newGroupStart?: 'earliest' | 'latest';
   /** Attempts for a non-transient error before the message is dead-lettered (transient errors retry forever). */
   maxAttempts?: number;
   partitionsConsumedConcurrently?: number;
@@ -101,12 +105,33 @@ export class ConsumerHost {
       // a consumer that silently stops would leave the service "up" but deaf, so start a fresh one.
       if (!restart && !this.stopping) this.relaunchSoon(5000);
     });
+    if (this.options.newGroupStart === 'latest') await this.commitEndOffsetsIfNew();
     await consumer.connect();
-    await consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
+    await consumer.subscribe({ topics: this.topics, fromBeginning: true });
     await consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachMessage: (payload) => this.onMessage(payload),
     });
+  }
+
+  /** For a group that has never committed: commit every partition's current end, so it starts there. */
+  private async commitEndOffsetsIfNew(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const committed = await admin.fetchOffsets({ groupId: this.options.groupId, topics: this.topics });
+      for (const { topic, partitions } of committed) {
+        if (partitions.some((p) => p.offset !== '-1')) continue;
+        const ends = await admin.fetchTopicOffsets(topic);
+        await admin.setOffsets({
+          groupId: this.options.groupId,
+          topic,
+          partitions: ends.map((e) => ({ partition: e.partition, offset: e.high })),
+        });
+      }
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   private relaunchSoon(delayMs: number): void {
