@@ -215,6 +215,149 @@ describe('one complaint through all five services (separate processes, real Kafk
     ]);
   });
 
+  it('a general English complaint acknowledged, paused for information, resumed, resolved, surveyed and closed: every clock met, no breach, customer told', async () => {
+    // Given a general complaint filed online
+    const { id } = await fileComplaint({
+      channel: 'online-banking',
+      customer: {
+        name: 'Sam Carter',
+        email: 'sam.carter@example.com',
+        segment: 'individual',
+        preferredLanguage: 'en',
+        contactPreference: 'email',
+      },
+      subject: 'Loan fee question',
+      description: 'I was charged an early repayment fee on my loan that nobody told me about when I signed.',
+    });
+    await eventsOf(id);
+
+    // When an agent takes it through its whole life
+    const agent = await bearer(['lifecycle:write'], 'agent-desktop', 'agent-042');
+    const act = async (transition: string, body: object = {}) => {
+      const res = await fetch(`${stack.url('intake')}/v1/complaints/${id}/${transition}`, {
+        method: 'POST',
+        headers: { authorization: agent, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (res.status !== 200) throw new Error(`${transition} answered ${res.status}: ${await res.text()}`);
+    };
+    await act('acknowledge');
+    await act('request-info', { informationRequested: 'the loan agreement page that lists the fees' });
+    await act('customer-reply', { note: 'agreement received' });
+    await act('resolve', {
+      outcome: 'upheld',
+      resolutionSummary: 'The fee was not disclosed; refunded.',
+      remedy: 'refund',
+    });
+    await act('feedback', { satisfaction: 4 });
+    await act('close');
+
+    // Then intake announced every step in order
+    const typesOn = (topic: string) =>
+      probe.records.filter((r) => r.key === id && r.topic === topic).map((r) => String(r.headers['ce_type']));
+    await eventually(() =>
+      expect(typesOn(TOPICS.intakeLifecycle)).toEqual([
+        'complaint.received',
+        'complaint.acknowledged',
+        'complaint.awaiting-customer',
+        'complaint.customer-replied',
+        'complaint.resolved',
+        'complaint.feedback-received',
+        'complaint.closed',
+      ]),
+    );
+    // And every clock was met, the resolution clock paused and resumed, and nothing breached
+    const slaOf = (type: string) =>
+      probe.records
+        .filter((r) => r.key === id && r.headers['ce_type'] === type)
+        .map((r) => (r.value as Envelope).data['kind']);
+    await eventually(() =>
+      expect(slaOf('sla.met').sort()).toEqual(['first-response', 'regulatory-decision', 'resolution']),
+    );
+    expect(slaOf('sla.paused')).toContain('resolution');
+    expect(slaOf('sla.resumed')).toContain('resolution');
+    expect(slaOf('sla.breached')).toEqual([]);
+    // And the customer was told of the request for information and of the result (with the survey)
+    await eventually(() => {
+      const told = probe.records
+        .filter((r) => r.key === id && r.headers['ce_type'] === 'notification.sent')
+        .map((r) => (r.value as Envelope).data)
+        .filter((d) => d['audience'] === 'customer')
+        .map((d) => d['triggerType']);
+      expect(told).toEqual(
+        expect.arrayContaining(['complaint.received', 'complaint.awaiting-customer', 'complaint.resolved']),
+      );
+    });
+    // And the final state in every service agrees
+    expect(
+      await stack.query('SELECT status, satisfaction FROM intake.complaint WHERE id = $1', [id]),
+    ).toEqual([{ status: 'closed', satisfaction: 4 }]);
+    const clocks = await stack.query<{ kind: string; state: string }>(
+      'SELECT kind, state FROM sla_timer.clock WHERE complaint_id = $1 ORDER BY kind',
+      [id],
+    );
+    expect(clocks.map((c) => c.state)).toEqual(['met', 'met', 'met']);
+  });
+
+  it('a regulatory extension: the decision deadline moves to 30 days from receipt and the customer is told why', async () => {
+    // Given an acknowledged complaint
+    const { id } = await fileComplaint({
+      channel: 'letter',
+      customer: {
+        name: '赵六',
+        email: 'zhao.liu@example.com',
+        segment: 'individual',
+        preferredLanguage: 'zh-CN',
+        contactPreference: 'email',
+      },
+      subject: '理财产品收益与宣传不符',
+      description: '我购买的理财产品实际收益远低于宣传材料中的预期收益，请说明原因。',
+    });
+    const received = (await eventsOf(id)).get('complaint.received') as Envelope;
+    const agent = await bearer(['lifecycle:write'], 'agent-desktop', 'agent-077');
+    const post = (transition: string, body: object) =>
+      fetch(`${stack.url('intake')}/v1/complaints/${id}/${transition}`, {
+        method: 'POST',
+        headers: { authorization: agent, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post('acknowledge', {})).status).toBe(200);
+
+    // When the deadline is extended with the manager's approval
+    const extended = await post('extend-deadline', {
+      reason: '需要产品发行方提供收益测算材料',
+      newTotalDays: 30,
+      approver: 'manager-12',
+    });
+    expect(extended.status).toBe(200);
+
+    // Then the regulatory clock is due at the end of the 30th calendar day after receipt (the policy counts whole
+    // days in the institution's time zone)
+    const receivedAt = new Date(String(received.data['receivedAt'])).getTime();
+    await eventually(async () => {
+      const [clock] = await stack.query<{ due_at: Date }>(
+        `SELECT due_at FROM sla_timer.clock WHERE complaint_id = $1 AND kind = 'regulatory-decision'`,
+        [id],
+      );
+      const days = (clock.due_at.getTime() - receivedAt) / (24 * 60 * 60 * 1000);
+      expect(days).toBeGreaterThanOrEqual(30);
+      expect(days).toBeLessThanOrEqual(31);
+    });
+    // And the customer is told, with the reason
+    await eventually(() => {
+      const told = probe.records
+        .filter((r) => r.key === id && r.headers['ce_type'] === 'notification.sent')
+        .map((r) => (r.value as Envelope).data)
+        .filter((d) => d['audience'] === 'customer' && d['triggerType'] === 'complaint.deadline-extended');
+      expect(told).toHaveLength(1);
+    });
+    const deliveries = await stack.query<{ status: string }>(
+      `SELECT status FROM notification.delivery WHERE complaint_id = $1 AND audience = 'customer' AND event_type = 'complaint.deadline-extended'`,
+      [id],
+    );
+    expect(deliveries).toEqual([{ status: 'sent' }]);
+  });
+
   it('every service reports ready, with its database and Kafka checks', async () => {
     for (const service of ['intake', 'classification', 'sla-timer', 'escalation', 'notification'] as const) {
       const res = await fetch(`${stack.url(service)}/health/ready`);
