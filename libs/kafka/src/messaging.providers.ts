@@ -109,7 +109,10 @@ export function messagingConfigFor(
     kafka: { brokers: env.KAFKA_BROKERS.split(','), clientId: service },
     relay: { schema, databaseUrl: env.DATABASE_URL },
     consumer: consumerPurpose
-      ? { groupId: `${service}.${consumerPurpose}${env.KAFKA_GROUP_SUFFIX}` }
+      ? {
+          groupId: `${service}.${consumerPurpose}${env.KAFKA_GROUP_SUFFIX}`,
+          newGroupStart: env.KAFKA_NEW_GROUP_START === 'latest' ? 'latest' : 'earliest',
+        }
       : undefined,
   };
 }
