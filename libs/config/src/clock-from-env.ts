@@ -5,31 +5,18 @@ export interface WallClock {
   now(): Date;
 }
 
-/** How stale the offset may get: the file is read again at most this often. */
-const REREAD_MS = 100;
-
 /**
  * The service's clock: the system clock, unless TEST_CLOCK_FILE names a file holding `{"offsetMs": n}`. Then time
- * is the system time shifted by that offset (re-read at most every 100 ms), so end-to-end tests move the clocks of
- * five separate processes forward instead of sleeping. Refused when NODE_ENV is production.
+ * is the system time shifted by that offset, read on every call, so end-to-end tests move the clocks of five
+ * separate processes forward instead of sleeping, and a request sent right after a move already sees it (a cached
+ * offset made an agent's action land before the move it followed). Refused when NODE_ENV is production.
  */
 export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): WallClock {
   const file = env['TEST_CLOCK_FILE'];
   if (!file) return { now: () => new Date() };
   if (env['NODE_ENV'] === 'production')
     throw new Error('TEST_CLOCK_FILE is for tests and is refused in production');
-  let offsetMs = readOffset(file);
-  let readAt = Date.now();
-  return {
-    now: () => {
-      const real = Date.now();
-      if (real - readAt >= REREAD_MS) {
-        offsetMs = readOffset(file);
-        readAt = real;
-      }
-      return new Date(real + offsetMs);
-    },
-  };
+  return { now: () => new Date(Date.now() + readOffset(file)) };
 }
 
 function readOffset(file: string): number {

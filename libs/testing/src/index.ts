@@ -8,3 +8,4 @@ export * from './deliver';
 export * from './service-harness';
 export * from './test-auth';
 export * from './ensure-topics';
+export * from './pipeline-settled';

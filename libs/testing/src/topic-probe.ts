@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Consumer, IHeaders, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 
+/** Every probe's consumer group id starts with this. */
+export const PROBE_GROUP_PREFIX = 'probe-';
+
 export interface ObservedRecord {
   topic: string;
   partition: number;
@@ -30,7 +33,7 @@ export class TopicProbe {
   ) {
     const kafka = new Kafka({ clientId: 'topic-probe', brokers, logLevel: logLevel.NOTHING });
     this.consumer = kafka.consumer({
-      groupId: `probe-${randomUUID()}`,
+      groupId: `${PROBE_GROUP_PREFIX}${randomUUID()}`,
       maxWaitTimeInMs: 200,
       allowAutoTopicCreation: false,
     });

@@ -1,16 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@complaints/contracts';
 import { bearer, eventually, ObservedRecord, testInfra, TopicProbe } from '@complaints/testing';
+import { Envelope, Journey } from './journey';
 import { RunningStack } from './running-stack';
-
-interface Envelope {
-  id: string;
-  type: string;
-  subject: string;
-  correlationid: string;
-  causationid?: string;
-  data: Record<string, unknown>;
-}
 
 const EXPECTED_TYPES = [
   'complaint.received',
@@ -26,9 +18,11 @@ const EXPECTED_TYPES = [
 describe('one complaint through all five services (separate processes, real Kafka and Postgres)', () => {
   const stack = new RunningStack();
   let probe: TopicProbe;
+  let journey: Journey;
 
   beforeAll(async () => {
     probe = await new TopicProbe(testInfra().brokers, Object.values(TOPICS)).start();
+    journey = new Journey(stack, probe);
     await stack.start();
   });
 
@@ -40,22 +34,6 @@ describe('one complaint through all five services (separate processes, real Kafk
   const asOps = async (): Promise<RequestInit> => ({
     headers: { authorization: await bearer(['ops:read'], 'ops-console') },
   });
-
-  async function fileComplaint(body: object): Promise<{ id: string; reference: string }> {
-    const res = await fetch(`${stack.url('intake')}/v1/complaints`, {
-      method: 'POST',
-      headers: {
-        authorization: await bearer(['complaints:write'], 'phone-centre'),
-        'content-type': 'application/json',
-        'idempotency-key': `e2e-${randomUUID()}`,
-        'x-correlation-id': `corr-${randomUUID()}`,
-      },
-      body: JSON.stringify(body),
-    });
-    if (res.status !== 201)
-      throw new Error(`POST /v1/complaints answered ${res.status}: ${await res.text()}`);
-    return (await res.json()) as { id: string; reference: string };
-  }
 
   async function eventsOf(complaintId: string): Promise<Map<string, Envelope>> {
     return eventually(
@@ -87,7 +65,7 @@ describe('one complaint through all five services (separate processes, real Kafk
 
   it('an urgent Chinese complaint about a stolen card: P1, risk control, 15-minute clock, SMS in Chinese', async () => {
     // When a phone-centre agent files it
-    const { id, reference } = await fileComplaint({
+    const { id, reference } = await journey.file({
       channel: 'phone',
       customer: {
         name: '李四',
@@ -170,7 +148,7 @@ describe('one complaint through all five services (separate processes, real Kafk
   });
 
   it('a general English complaint about the app: technology team, one-hour clock, e-mail in English', async () => {
-    const { id } = await fileComplaint({
+    const { id } = await journey.file({
       channel: 'online-banking',
       externalRef: `OB-${randomUUID()}`,
       customer: {
@@ -217,7 +195,7 @@ describe('one complaint through all five services (separate processes, real Kafk
 
   it('a general English complaint acknowledged, paused for information, resumed, resolved, surveyed and closed: every clock met, no breach, customer told', async () => {
     // Given a general complaint filed online
-    const { id } = await fileComplaint({
+    const { id } = await journey.file({
       channel: 'online-banking',
       customer: {
         name: 'Sam Carter',
@@ -232,15 +210,7 @@ describe('one complaint through all five services (separate processes, real Kafk
     await eventsOf(id);
 
     // When an agent takes it through its whole life
-    const agent = await bearer(['lifecycle:write'], 'agent-desktop', 'agent-042');
-    const act = async (transition: string, body: object = {}) => {
-      const res = await fetch(`${stack.url('intake')}/v1/complaints/${id}/${transition}`, {
-        method: 'POST',
-        headers: { authorization: agent, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (res.status !== 200) throw new Error(`${transition} answered ${res.status}: ${await res.text()}`);
-    };
+    const act = (transition: string, body: object = {}) => journey.act(id, transition, body);
     await act('acknowledge');
     await act('request-info', { informationRequested: 'the loan agreement page that lists the fees' });
     await act('customer-reply', { note: 'agreement received' });
@@ -301,7 +271,7 @@ describe('one complaint through all five services (separate processes, real Kafk
 
   it('a regulatory extension: the decision deadline moves to 30 days from receipt and the customer is told why', async () => {
     // Given an acknowledged complaint
-    const { id } = await fileComplaint({
+    const { id } = await journey.file({
       channel: 'letter',
       customer: {
         name: '赵六',

@@ -19,10 +19,15 @@ export type ServiceName = (typeof SERVICES)[number];
 export class RunningStack {
   readonly name = `e2e-${randomUUID().slice(0, 8)}`;
   readonly database = `test_e2e_${randomUUID().slice(0, 8)}`;
-  private readonly portBase = Number(process.env['E2E_PORT_BASE'] ?? 4100);
+  private readonly portBase: number;
   private readonly env: NodeJS.ProcessEnv;
 
-  constructor() {
+  /**
+   * @param options.portBase the services listen on portBase+1..portBase+5 (default E2E_PORT_BASE, else 4100)
+   * @param options.env extra settings for all five services, e.g. a shared test clock
+   */
+  constructor(options: { portBase?: number; env?: Record<string, string> } = {}) {
+    this.portBase = options.portBase ?? Number(process.env['E2E_PORT_BASE'] ?? 4100);
     const { brokers, adminUrl } = testInfra();
     this.env = {
       ...process.env,
@@ -39,6 +44,7 @@ export class RunningStack {
       // Quiet hours would make a journey depend on the time of day; the service's own tests cover them on a fake clock.
       QUIET_HOURS: '',
       STACK_SKIP_BUILD: process.env['E2E_BUILD'] === '1' ? '0' : '1',
+      ...options.env,
     };
   }
 

@@ -103,6 +103,15 @@ class Complaint {
     return { outcome, changes: aggregate.changes };
   }
 
+  /** What a jsonb column does to the stored terms: same values, keys in another order. */
+  reloadTermsInReverseKeyOrder(): void {
+    const reversed = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).reverse()) as T;
+    for (const [id, clock] of this.clocks) {
+      const terms = reversed(clock.terms);
+      this.clocks.set(id, { ...clock, terms: { ...terms, target: reversed(terms.target) } });
+    }
+  }
+
   clock(kind: SlaClock['kind']): SlaClock {
     return [...this.clocks.values()].filter((c) => c.kind === kind).sort((a, b) => b.cycle - a.cycle)[0];
   }
@@ -238,6 +247,19 @@ describe('the clocks of one complaint', () => {
     expect(complaint.clock('regulatory-decision').dueAt).toEqual(new Date('2026-12-05T16:00:00.000Z'));
     expect(complaint.clock('first-response').state).toBe('met');
     expect(changes[0].event).toEqual({ type: 'sla.started', trigger: 'reclassified' });
+  });
+
+  it('leaves clocks alone when a reclassification keeps the same policy, whatever order stored terms come back in', () => {
+    // Given a general complaint whose clocks were stored and read back (jsonb reorders an object's keys)
+    const complaint = new Complaint();
+    complaint.run((c) => c.classify(classification('general'), cause));
+    complaint.reloadTermsInReverseKeyOrder();
+    // When a reclassification changes the priority but not the policy
+    const { changes } = complaint.run((c) =>
+      c.classify({ ...classification('general', 2), priority: 'P3' }, cause),
+    );
+    // Then nothing is re-announced
+    expect(changes).toEqual([]);
   });
 
   it('extends the regulatory decision to 30 days, and a later reclassification keeps the extension', () => {
