@@ -41,6 +41,10 @@ export class TypeormCaseStore implements CaseStore {
       `INSERT INTO complaint_case (complaint_id) VALUES ($1) ON CONFLICT (complaint_id) DO NOTHING`,
       [complaintId],
     );
+    // Lock first, read second: a locking SELECT that had to wait re-reads only the row it locks, never the joined
+    // assignment and escalation, so one query could see the case as another transaction left it but its owner
+    // and open escalation from before that change. A fresh statement after the lock sees all of it.
+    await em.query(`SELECT 1 FROM complaint_case WHERE complaint_id = $1 FOR UPDATE`, [complaintId]);
     const [row]: CaseRow[] = await em.query(
       `SELECT c.complaint_id, c.facts, c.lifecycle_version, c.lifecycle_status, c.pending, c.last_warning,
               c.open_escalation_id, e.to_level AS open_level, e.acknowledge_by AS open_acknowledge_by,
@@ -48,8 +52,7 @@ export class TypeormCaseStore implements CaseStore {
        FROM complaint_case c
        LEFT JOIN assignment a ON a.complaint_id = c.complaint_id
        LEFT JOIN escalation e ON e.id = c.open_escalation_id
-       WHERE c.complaint_id = $1
-       FOR UPDATE OF c`,
+       WHERE c.complaint_id = $1`,
       [complaintId],
     );
     return toState(row);
