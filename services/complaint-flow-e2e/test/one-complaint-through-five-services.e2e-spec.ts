@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@complaints/contracts';
 import { bearer, eventually, ObservedRecord, testInfra, TopicProbe } from '@complaints/testing';
-import { Envelope, Journey } from './journey';
+import { Envelope, Journey, toldSorted } from './journey';
 import { RunningStack } from './running-stack';
 
 const EXPECTED_TYPES = [
@@ -63,6 +63,29 @@ describe('one complaint through all five services (separate processes, real Kafk
     expect(get('complaint.assigned').causationid).toBe(get('complaint.classified').id);
   }
 
+  /** Once nothing is in flight: exactly the intake flow's events about the complaint, each once, in order. */
+  async function expectExactlyTheIntakeFlow(id: string): Promise<void> {
+    await journey.settled(id);
+    expect(journey.typesOn(id, TOPICS.intakeLifecycle)).toEqual(['complaint.received']);
+    expect(journey.typesOn(id, TOPICS.classificationResults)).toEqual(['complaint.classified']);
+    expect(journey.events(id, TOPICS.slaClocks).map((e) => `${e.type}:${String(e.data['kind'])}`)).toEqual([
+      'sla.started:first-response',
+      'sla.started:resolution',
+      'sla.started:regulatory-decision',
+    ]);
+    expect(journey.typesOn(id, TOPICS.escalationRouting)).toEqual(['complaint.assigned']);
+    expect(journey.told(id)).toEqual(
+      toldSorted([
+        ['complaint.received', 'customer'],
+        ['complaint.assigned', 'assignee'],
+      ]),
+    );
+    expect(journey.typesOn(id, TOPICS.notificationDeliveries)).toEqual([
+      'notification.sent',
+      'notification.sent',
+    ]);
+  }
+
   it('an urgent Chinese complaint about a stolen card: P1, risk control, 15-minute clock, SMS in Chinese', async () => {
     // When a phone-centre agent files it
     const { id, reference } = await journey.file({
@@ -83,6 +106,7 @@ describe('one complaint through all five services (separate processes, real Kafk
     // Then every event of the flow is on the wire, in one causal chain, with no clear-text personal data
     const events = await eventsOf(id);
     expectCausalChain(events);
+    await expectExactlyTheIntakeFlow(id);
     expect(events.get('complaint.classified')?.data).toMatchObject({
       category: 'account-and-transaction',
       urgency: 'urgent',
@@ -165,6 +189,7 @@ describe('one complaint through all five services (separate processes, real Kafk
 
     const events = await eventsOf(id);
     expectCausalChain(events);
+    await expectExactlyTheIntakeFlow(id);
     expect(events.get('complaint.classified')?.data).toMatchObject({
       category: 'system-and-technical',
       urgency: 'general',
@@ -258,6 +283,30 @@ describe('one complaint through all five services (separate processes, real Kafk
         expect.arrayContaining(['complaint.received', 'complaint.awaiting-customer', 'complaint.resolved']),
       );
     });
+    // And, once nothing is in flight, these are exactly the events on the wire about it, in order on each topic
+    await journey.settled(id);
+    expect(journey.typesOn(id, TOPICS.classificationResults)).toEqual(['complaint.classified']);
+    expect(journey.events(id, TOPICS.slaClocks).map((e) => `${e.type}:${String(e.data['kind'])}`)).toEqual([
+      'sla.started:first-response',
+      'sla.started:resolution',
+      'sla.started:regulatory-decision',
+      'sla.met:first-response',
+      // Only the resolution clock stops while the customer is asked; the regulator's deadline runs on.
+      'sla.paused:resolution',
+      'sla.resumed:resolution',
+      'sla.met:resolution',
+      'sla.met:regulatory-decision',
+    ]);
+    expect(journey.typesOn(id, TOPICS.escalationRouting)).toEqual(['complaint.assigned']);
+    expect(journey.told(id)).toEqual(
+      toldSorted([
+        ['complaint.received', 'customer'],
+        ['complaint.assigned', 'assignee'],
+        ['complaint.awaiting-customer', 'customer'],
+        ['complaint.resolved', 'customer'],
+      ]),
+    );
+    expect(journey.typesOn(id, TOPICS.notificationDeliveries)).toEqual(Array(4).fill('notification.sent'));
     // And the final state in every service agrees
     expect(
       await stack.query('SELECT status, satisfaction FROM intake.complaint WHERE id = $1', [id]),
@@ -321,6 +370,30 @@ describe('one complaint through all five services (separate processes, real Kafk
         .filter((d) => d['audience'] === 'customer' && d['triggerType'] === 'complaint.deadline-extended');
       expect(told).toHaveLength(1);
     });
+    // And, once nothing is in flight, these are exactly the events on the wire about it, in order on each topic
+    await journey.settled(id);
+    expect(journey.typesOn(id, TOPICS.intakeLifecycle)).toEqual([
+      'complaint.received',
+      'complaint.acknowledged',
+      'complaint.deadline-extended',
+    ]);
+    expect(journey.events(id, TOPICS.slaClocks).map((e) => `${e.type}:${String(e.data['kind'])}`)).toEqual([
+      'sla.started:first-response',
+      'sla.started:resolution',
+      'sla.started:regulatory-decision',
+      'sla.met:first-response',
+      // The extended deadline is announced as the regulatory clock started again on its new terms
+      'sla.started:regulatory-decision',
+    ]);
+    expect(journey.ofType(id, 'sla.started').at(-1)?.data).toMatchObject({ trigger: 'deadline-extended' });
+    expect(journey.typesOn(id, TOPICS.escalationRouting)).toEqual(['complaint.assigned']);
+    expect(journey.told(id)).toEqual(
+      toldSorted([
+        ['complaint.received', 'customer'],
+        ['complaint.assigned', 'assignee'],
+        ['complaint.deadline-extended', 'customer'],
+      ]),
+    );
     const deliveries = await stack.query<{ status: string }>(
       `SELECT status FROM notification.delivery WHERE complaint_id = $1 AND audience = 'customer' AND event_type = 'complaint.deadline-extended'`,
       [id],
