@@ -9,3 +9,6 @@ export * from './service-harness';
 export * from './test-auth';
 export * from './ensure-topics';
 export * from './pipeline-settled';
+export * from './poison-records';
+export * from './dead-letter-expectations';
+export * from './fuzzed-records';

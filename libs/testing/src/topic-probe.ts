@@ -13,6 +13,8 @@ export interface ObservedRecord {
   /** The value parsed as JSON, or the raw string when it is not JSON (poison messages). */
   value: unknown;
   raw: string;
+  /** The value's bytes exactly as on the wire (null for a null value): what a dead letter must copy. */
+  bytes: Buffer | null;
   /** When this process received it (ms since epoch): latency measurements read it. */
   receivedAt: number;
 }
@@ -61,6 +63,7 @@ export class TopicProbe {
           headers: flattenHeaders(message.headers),
           value: tryJson(raw),
           raw,
+          bytes: message.value,
           receivedAt: Date.now(),
         });
       },
@@ -71,6 +74,26 @@ export class TopicProbe {
 
   async send(topic: string, key: string, value: string, headers: Record<string, string> = {}): Promise<void> {
     await this.producer.send({ topic, messages: [{ key, value, headers }] });
+  }
+
+  /**
+   * Writes one record exactly as given, however broken: raw bytes, a null key or value, a chosen partition.
+   * Returns where it landed, which is how a dead letter names its original.
+   */
+  async sendRecord(
+    topic: string,
+    record: {
+      key: string | null;
+      value: Buffer | string | null;
+      headers?: Record<string, string>;
+      partition?: number;
+    },
+  ): Promise<{ partition: number; offset: string }> {
+    const [landed] = await this.producer.send({ topic, messages: [record] });
+    const offset = landed?.baseOffset ?? landed?.offset;
+    if (!landed || offset === undefined)
+      throw new Error(`the broker did not say where the record on ${topic} went`);
+    return { partition: landed.partition, offset };
   }
 
   async stop(): Promise<void> {

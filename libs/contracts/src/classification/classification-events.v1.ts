@@ -5,6 +5,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -56,6 +57,7 @@ export class ComplaintClassifiedV1 {
   @IsString() @Length(1, 50) ruleSetVersion!: string;
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => MatchedRule)
   matchedRules!: MatchedRule[];
@@ -79,7 +81,7 @@ export class PreviousClassification {
 
 /** A changed classification: an agent's override or a reopened complaint assessed again. */
 export class ComplaintReclassifiedV1 extends ComplaintClassifiedV1 {
-  @ValidateNested() @Type(() => PreviousClassification) previous!: PreviousClassification;
-  @ValidateNested() @Type(() => Actor) actor!: Actor;
+  @IsObject() @ValidateNested() @Type(() => PreviousClassification) previous!: PreviousClassification;
+  @IsObject() @ValidateNested() @Type(() => Actor) actor!: Actor;
   @IsString() @Length(1, 2000) reason!: string;
 }

@@ -5,6 +5,7 @@ import {
   IsBase64,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -67,18 +68,19 @@ export class ComplaintReceivedV1 {
   @IsIn(CHANNELS) channel!: Channel;
   @IsOptional() @IsString() @Length(1, 200) externalRef?: string;
   @IsUtcTimestamp() receivedAt!: string;
-  @ValidateNested() @Type(() => MaskedCustomer) customer!: MaskedCustomer;
-  @ValidateNested() @Type(() => EncryptedContact) contact!: EncryptedContact;
+  @IsObject() @ValidateNested() @Type(() => MaskedCustomer) customer!: MaskedCustomer;
+  @IsObject() @ValidateNested() @Type(() => EncryptedContact) contact!: EncryptedContact;
   /** Subject and description with personal identifiers (phone, ID, card, account numbers, e-mails) masked. */
   @IsString() @Length(1, 500) subject!: string;
   @IsString() @Length(1, 10000) description!: string;
   /** The language the text is written in, detected at intake. */
   @IsIn(['zh', 'en']) textLanguage!: 'zh' | 'en';
   @IsOptional() @IsString() @Length(1, 200) product?: string;
-  @IsOptional() @ValidateNested() @Type(() => Money) amount?: Money;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => Money) amount?: Money;
   @IsOptional() @IsUtcTimestamp() occurredAt?: string;
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AttachmentRef)
   attachments!: AttachmentRef[];

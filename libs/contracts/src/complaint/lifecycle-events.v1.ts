@@ -1,4 +1,14 @@
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 import { Actor, LifecycleFields } from '../vocabulary/common-data';
 import { RESOLUTION_OUTCOMES, ResolutionOutcome } from '../vocabulary/vocabulary';
@@ -43,7 +53,7 @@ export const COMPLAINT_DEADLINE_EXTENDED = 'complaint.deadline-extended' as cons
 /** The regulatory decision deadline moved to 30 or 60 days from receipt (domain-requirements §4.3). */
 export class ComplaintDeadlineExtendedV1 extends LifecycleFields {
   @IsIn([30, 60]) newTotalDays!: 30 | 60;
-  @ValidateNested() @Type(() => Actor) approver!: Actor;
+  @IsObject() @ValidateNested() @Type(() => Actor) approver!: Actor;
   @IsUtcTimestamp() receivedAt!: string;
 }
 

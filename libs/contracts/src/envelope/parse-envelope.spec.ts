@@ -126,6 +126,9 @@ describe('parseEnvelope', () => {
       (data) => ((data.customer as Json).customerHash = 'abc'),
       'data.customer.customerHash: ',
     ],
+    ['a missing nested block', (data) => delete data.customer, 'data.customer: '],
+    ['a nested block given as a list', (data) => (data.contact = []), 'data.contact: '],
+    ['a list item that is not an object', (data) => (data.attachments = [[]]), 'data.attachments: '],
   ])('rejects data with %s as invalid-data', (_case, breakData, path) => {
     // Given an envelope whose data breaks its contract
     const envelope = validEnvelope();

@@ -3,6 +3,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -54,7 +55,7 @@ export class EscalationAcknowledgedV1 {
   @IsUUID() complaintId!: string;
   @IsUUID() escalationId!: string;
   @IsIn(ESCALATION_LEVELS) level!: EscalationLevel;
-  @ValidateNested() @Type(() => Actor) acknowledgedBy!: Actor;
+  @IsObject() @ValidateNested() @Type(() => Actor) acknowledgedBy!: Actor;
   @IsUtcTimestamp() acknowledgedAt!: string;
 }
 

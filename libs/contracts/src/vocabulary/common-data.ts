@@ -5,6 +5,7 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -35,7 +36,7 @@ export class LifecycleFields {
   @IsIn(COMPLAINT_STATUSES) status!: ComplaintStatus;
   @IsIn(COMPLAINT_STATUSES) previousStatus!: ComplaintStatus;
   @IsUtcTimestamp() occurredAt!: string;
-  @ValidateNested() @Type(() => Actor) actor!: Actor;
+  @IsObject() @ValidateNested() @Type(() => Actor) actor!: Actor;
   @IsOptional() @IsString() @Length(1, 2000) reason?: string;
   /** Monotonic per complaint: consumers can tell a stale event from a newer one across topics. */
   @IsInt() @Min(1) version!: number;

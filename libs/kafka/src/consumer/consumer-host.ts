@@ -6,6 +6,7 @@ import {
   createEnvelope,
   EVENT_CATALOGUE,
   EventType,
+  isEventType,
   parseEnvelope,
   PoisonMessageError,
   ServiceName,
@@ -175,9 +176,10 @@ export class ConsumerHost {
     message: EachMessagePayload['message'],
     heartbeat: () => Promise<void>,
   ): Promise<Outcome> {
-    // A shared topic carries types this service ignores: skip them without parsing.
+    // A shared topic carries types this service ignores: skip them without parsing. Only a catalogued type is
+    // skipped on the header's word; a type no contract knows is poison (unknown-type) whatever the header says.
     const declaredType = headerValue(message.headers, 'ce_type');
-    if (declaredType && !this.handlersByType.has(declaredType)) return 'skipped';
+    if (declaredType && isEventType(declaredType) && !this.handlersByType.has(declaredType)) return 'skipped';
 
     let envelope: AnyEnvelope;
     try {
