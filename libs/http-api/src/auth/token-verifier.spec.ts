@@ -52,6 +52,20 @@ describe('bearer token verification', () => {
     await expect(verifier.verify(forged)).rejects.toThrow(InvalidTokenError);
   });
 
+  it('remembers a verified token only until it expires: an expired token is refused even if it verified before', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      const shortLived = await token({}, { expiresIn: '10s' });
+      await expect(verifier.verify(shortLived)).resolves.toMatchObject({ subject: 'svc-app' });
+      await expect(verifier.verify(shortLived)).resolves.toMatchObject({ subject: 'svc-app' });
+      // Past its expiry and the 30 s of clock tolerance, well inside the minute a verified token is remembered
+      jest.advanceTimersByTime(45_000);
+      await expect(verifier.verify(shortLived)).rejects.toThrow(InvalidTokenError);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('refuses unsigned and HMAC tokens whatever they claim', async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
     const body = Buffer.from(JSON.stringify({ sub: 'x', iss: issuer, scope: 'admin' })).toString('base64url');

@@ -24,8 +24,19 @@ export class InvalidTokenError extends Error {
 
 const DEFAULT_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 
+/**
+ * A channel sends many requests with one token, and checking its signature costs more CPU than the rest of the
+ * request's authentication: a token that verified is remembered until it expires, but for no longer than this (so
+ * a key withdrawn from the JWKS stops working within a minute), and only this many at once.
+ */
+const VERIFIED_TTL_MS = 60_000;
+const VERIFIED_MAX = 10_000;
+
 /** Verifies bearer JWTs locally (no call to the identity provider per request) and reads the caller from them. */
 export class TokenVerifier {
+  /** token -> the caller it names and until when that answer holds (ms since epoch); oldest first. */
+  private readonly verified = new Map<string, { caller: Caller; until: number }>();
+
   private constructor(
     private readonly key: KeyObject | JWTVerifyGetKey,
     private readonly settings: AuthSettings,
@@ -50,6 +61,24 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Caller> {
+    const known = this.verified.get(token);
+    if (known && known.until > Date.now()) return known.caller;
+    if (known) this.verified.delete(token);
+    const { caller, expiresAt } = await this.verifySignature(token);
+    this.remember(token, caller, expiresAt);
+    return caller;
+  }
+
+  private remember(token: string, caller: Caller, expiresAt: number | undefined): void {
+    const until = Math.min(expiresAt ?? Infinity, Date.now() + VERIFIED_TTL_MS);
+    if (this.verified.size >= VERIFIED_MAX) {
+      const oldest = this.verified.keys().next();
+      if (!oldest.done) this.verified.delete(oldest.value);
+    }
+    this.verified.set(token, { caller, until });
+  }
+
+  private async verifySignature(token: string): Promise<{ caller: Caller; expiresAt?: number }> {
     let payload: JWTPayload;
     try {
       const options = {
@@ -67,7 +96,10 @@ export class TokenVerifier {
     }
     if (!payload.sub) throw new InvalidTokenError('token has no subject');
     const clientId = stringClaim(payload, 'client_id') ?? stringClaim(payload, 'azp') ?? payload.sub;
-    return { subject: payload.sub, clientId, scopes: scopesOf(payload) };
+    return {
+      caller: { subject: payload.sub, clientId, scopes: scopesOf(payload) },
+      expiresAt: payload.exp === undefined ? undefined : payload.exp * 1000,
+    };
   }
 }
 
