@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { JsonLogger } from '@complaints/observability';
-import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
+import { FieldError, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
 
 /**
  * Turns every error into RFC 9457 problem+json. Unexpected errors become a 500 that says nothing about the
@@ -43,6 +43,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       status,
       detail,
       instance,
+      ...fieldErrorsOfBare400(status, detail),
     };
   }
 }
@@ -55,12 +56,24 @@ function clientErrorOf(exception: unknown): ProblemDetails | undefined {
   if (typeof exception !== 'object' || exception === null) return undefined;
   const { status, expose, message } = exception as { status?: unknown; expose?: unknown; message?: unknown };
   if (typeof status !== 'number' || status < 400 || status > 499 || expose !== true) return undefined;
+  const detail = typeof message === 'string' ? message : 'the body could not be read';
   return {
     type: problemType(slugFor(status)),
     title: HttpStatus[status]?.toString().replace(/_/g, ' ').toLowerCase() ?? 'error',
     status,
-    detail: typeof message === 'string' ? message : undefined,
+    detail,
+    ...fieldErrorsOfBare400(status, detail),
   };
+}
+
+/**
+ * A 400 lists its field errors, and the framework's own 400s name none: JSON that does not parse (the body is at
+ * fault) and a path segment that is not valid percent-encoding (the path is).
+ */
+function fieldErrorsOfBare400(status: number, detail: string): { errors?: FieldError[] } {
+  if (status !== 400) return {};
+  const field = detail.startsWith('Failed to decode param') ? 'path' : 'body';
+  return { errors: [{ field, messages: [detail] }] };
 }
 
 function slugFor(status: number): string {

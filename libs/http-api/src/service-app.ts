@@ -6,6 +6,7 @@ import { JsonLogger } from '@complaints/observability';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { RateLimiter } from './auth/rate-limiter';
 import { AuthSettings, TokenVerifier } from './auth/token-verifier';
+import { answerClientErrorsAsProblems } from './client-errors';
 import { correlationMiddleware } from './correlation.middleware';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { strictValidationPipe } from './validation';
@@ -49,6 +50,7 @@ export async function createServiceApp(
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.enableShutdownHooks();
+  answerClientErrorsAsProblems(app.getHttpServer());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

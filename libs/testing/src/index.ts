@@ -12,3 +12,4 @@ export * from './pipeline-settled';
 export * from './poison-records';
 export * from './dead-letter-expectations';
 export * from './fuzzed-records';
+export * from './hostile-input';

@@ -46,7 +46,8 @@ export function validateTemplateSet(templates: Template[]): TemplateProblem[] {
       ['body', t.body],
     ] as const) {
       if (text === undefined) continue;
-      const unknown = placeholdersOf(text).filter((name) => !(name in allowed));
+      // Own variables only: `in` would also accept what every object inherits ({{constructor}}, {{toString}}).
+      const unknown = placeholdersOf(text).filter((name) => !Object.hasOwn(allowed, name));
       if (unknown.length > 0) {
         problems.push({
           field: at(part),

@@ -45,7 +45,8 @@ const PLACEHOLDER = /\{\{\s*([a-zA-Z][a-zA-Z0-9_]*)\s*\}\}/g;
 
 export function render(text: string, values: Record<string, string>): string {
   return text.replace(PLACEHOLDER, (_, name: string) => {
-    const value = values[name];
+    // Own values only, so {{constructor}} can never render what every object inherits.
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
     if (value === undefined) throw new MissingTemplateVariableError(name);
     return value;
   });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import {
@@ -7,6 +7,7 @@ import {
   CurrentCaller,
   ProblemException,
   RequireScopes,
+  UuidParamPipe,
 } from '@complaints/http-api';
 import { OverrideClassificationService } from '../../application/override/override-classification.service';
 import { CLASSIFICATION_STORE, ClassificationStore } from '../../application/ports/classification-store';
@@ -31,7 +32,7 @@ export class ClassificationsController {
       'The classification of a complaint, explained: the rules that fired, what they matched, its history',
   })
   @ApiOkResponse({ description: 'The current classification with its explanation' })
-  async get(@Param('complaintId', new ParseUUIDPipe()) complaintId: string): Promise<object> {
+  async get(@Param('complaintId', UuidParamPipe) complaintId: string): Promise<object> {
     return this.view(complaintId);
   }
 
@@ -45,7 +46,7 @@ export class ClassificationsController {
   @ApiOkResponse({ description: 'The corrected classification' })
   @ApiConflictResponse({ description: 'The revision changed meanwhile, or the override changes nothing' })
   async overrideClassification(
-    @Param('complaintId', new ParseUUIDPipe()) complaintId: string,
+    @Param('complaintId', UuidParamPipe) complaintId: string,
     @Body() body: OverrideClassificationRequest,
     @CurrentCaller() caller: Caller,
     @Req() req: Request,

@@ -177,5 +177,6 @@ export class MatrixVersionQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647) // the column is a Postgres integer: a larger number fails there as a 500
   version?: number;
 }

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import {
@@ -18,6 +7,7 @@ import {
   CurrentCaller,
   ProblemException,
   RequireScopes,
+  UuidParamPipe,
 } from '@complaints/http-api';
 import {
   AcknowledgeEscalationService,
@@ -65,7 +55,7 @@ export class EscalationsController {
   @Get(':id')
   @RequireScopes('ops:read', 'complaints:read')
   @ApiOperation({ summary: 'One escalation' })
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<EscalationView> {
+  async get(@Param('id', UuidParamPipe) id: string): Promise<EscalationView> {
     const view = await this.queries.escalation(id, this.clock.now());
     if (!view) throw ProblemException.notFound(`no escalation ${id}`);
     return view;
@@ -79,7 +69,7 @@ export class EscalationsController {
       'The receiving level takes the escalation on (audited; stops it escalating again); 409 unless it is open',
   })
   async acknowledge(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: AcknowledgeEscalationRequest,
     @CurrentCaller() caller: Caller,
     @Req() req: Request,

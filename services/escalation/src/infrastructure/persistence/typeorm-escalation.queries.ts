@@ -219,7 +219,9 @@ function decodeCursor(cursor: string): { time: Date; id: string } {
   try {
     const [time, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
     const at = new Date(time);
-    if (typeof id !== 'string' || !UUID.test(id) || Number.isNaN(at.getTime()))
+    // A forged time outside the years Postgres stores would fail in the query as a 500.
+    const year = at.getUTCFullYear();
+    if (typeof id !== 'string' || !UUID.test(id) || Number.isNaN(at.getTime()) || year < 1 || year > 9999)
       throw new InvalidCursorError();
     return { time: at, id };
   } catch {

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import {
@@ -7,6 +7,7 @@ import {
   CurrentCaller,
   ProblemException,
   RequireScopes,
+  UuidParamPipe,
 } from '@complaints/http-api';
 import { ComplaintNotFoundError } from '../../application/ports/lifecycle-store';
 import {
@@ -40,7 +41,7 @@ export class ComplaintLifecycleController {
   @RequireScopes('lifecycle:write')
   @ApiOperation({ summary: 'An agent takes the complaint on (meets the first-response clock)' })
   acknowledge(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: AcknowledgeRequest,
     @CurrentCaller() caller: Caller,
     @Req() req: Request,
@@ -53,7 +54,7 @@ export class ComplaintLifecycleController {
   @RequireScopes('lifecycle:write')
   @ApiOperation({ summary: 'Ask the customer for information (pauses the resolution clock)' })
   requestInfo(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: RequestInfoRequest,
     @CurrentCaller() caller: Caller,
     @Req() req: Request,
@@ -71,7 +72,7 @@ export class ComplaintLifecycleController {
   @RequireScopes('lifecycle:write', 'complaints:write')
   @ApiOperation({ summary: 'The customer supplied the information (resumes the resolution clock)' })
   customerReply(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: CustomerReplyRequest,
     @CurrentCaller() caller: Caller,
     @Req() req: Request,
@@ -84,7 +85,7 @@ export class ComplaintLifecycleController {
   @RequireScopes('lifecycle:write')
   @ApiOperation({ summary: 'Give the customer the result: outcome, summary and remedy' })
   resolve(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: ResolveRequest,
     @CurrentCaller() caller: Caller,
     @Req() req: Request,
@@ -107,7 +108,7 @@ export class ComplaintLifecycleController {
   @RequireScopes('lifecycle:write')
   @ApiOperation({ summary: 'Reopen a resolved complaint' })
   reopen(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: ReasonRequest,
     @CurrentCaller() caller: Caller,
     @Req() req: Request,
@@ -120,7 +121,7 @@ export class ComplaintLifecycleController {
   @RequireScopes('lifecycle:write')
   @ApiOperation({ summary: 'Close a resolved complaint' })
   close(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: CloseRequest,
     @CurrentCaller() caller: Caller,
     @Req() req: Request,
@@ -133,7 +134,7 @@ export class ComplaintLifecycleController {
   @RequireScopes('lifecycle:write', 'complaints:write')
   @ApiOperation({ summary: 'The customer withdraws the complaint (cancels its clocks)' })
   withdraw(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: ReasonRequest,
     @CurrentCaller() caller: Caller,
     @Req() req: Request,
@@ -148,7 +149,7 @@ export class ComplaintLifecycleController {
     summary: 'Extend the regulatory decision deadline to 30 or 60 days from receipt, with the reason',
   })
   extendDeadline(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: ExtendDeadlineRequest,
     @CurrentCaller() caller: Caller,
     @Req() req: Request,
@@ -171,7 +172,7 @@ export class ComplaintLifecycleController {
   @RequireScopes('lifecycle:write', 'complaints:write')
   @ApiOperation({ summary: "The customer's satisfaction (1-5) after resolution" })
   feedback(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: FeedbackRequest,
     @CurrentCaller() caller: Caller,
     @Req() req: Request,

@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, ProblemException, RequireScopes } from '@complaints/http-api';
+import { Caller, CurrentCaller, ProblemException, RequireScopes, UuidParamPipe } from '@complaints/http-api';
 import { COMPLAINT_QUERIES, ComplaintQueries } from '../../application/ports/complaint-queries';
 import { presentComplaint } from './complaint.presenter';
 import { decodeCursor, encodeCursor, ListComplaintsQuery } from './list-complaints.query';
@@ -42,7 +42,7 @@ export class ComplaintQueriesController {
   @ApiOperation({
     summary: 'A complaint: status, details, classification and owning team (PII masked unless admin)',
   })
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<object> {
+  async get(@Param('id', UuidParamPipe) id: string, @CurrentCaller() caller: Caller): Promise<object> {
     const view = await this.queries.find(id);
     if (!view) throw ProblemException.notFound(`no complaint ${id}`);
     const history = (await this.queries.audit(id)) ?? [];
@@ -52,7 +52,7 @@ export class ComplaintQueriesController {
   @Get(':id/audit')
   @RequireScopes('complaints:read', 'ops:read')
   @ApiOperation({ summary: 'Every transition of a complaint: who, when, from, to, why' })
-  async audit(@Param('id', ParseUUIDPipe) id: string): Promise<object> {
+  async audit(@Param('id', UuidParamPipe) id: string): Promise<object> {
     const entries = await this.queries.audit(id);
     if (!entries) throw ProblemException.notFound(`no complaint ${id}`);
     return { complaintId: id, entries };

@@ -35,10 +35,16 @@ export function encodeCursor(receivedAt: string, id: string): string {
   return Buffer.from(`${receivedAt}|${id}`, 'utf8').toString('base64url');
 }
 
-/** The (receivedAt, id) a cursor stands for, or null when it is not one of ours. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The (receivedAt, id) a cursor stands for, or null when it is not one of ours. A forged one must not reach the
+ * query: an id that is not a uuid, or a time outside the years Postgres stores, fails there as a 500.
+ */
 export function decodeCursor(cursor: string): { receivedAt: Date; id: string } | null {
   const [receivedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const time = new Date(receivedAt ?? '');
-  if (!id || Number.isNaN(time.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  const year = time.getUTCFullYear();
+  if (!id || Number.isNaN(time.getTime()) || year < 1 || year > 9999 || !UUID.test(id)) return null;
   return { receivedAt: time, id };
 }

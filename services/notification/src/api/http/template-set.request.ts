@@ -9,6 +9,7 @@ import {
   IsOptional,
   IsString,
   Length,
+  Max,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -57,5 +58,6 @@ export class TemplateVersionQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647) // the column is a Postgres integer: a larger number fails there as a 500
   version?: number;
 }

@@ -7,12 +7,17 @@ export function encodeCursor(after: PageAfter | undefined): string | undefined {
   return Buffer.from(JSON.stringify([after.at.toISOString(), after.id])).toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A forged cursor must not reach the query: a non-uuid id, or a year Postgres cannot store, fails there as a 500. */
 export function decodeCursor(cursor: string | undefined): PageAfter | undefined {
   if (cursor === undefined) return undefined;
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
     const time = new Date(at);
-    if (Number.isNaN(time.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
+    const year = time.getUTCFullYear();
+    if (Number.isNaN(time.getTime()) || year < 1 || year > 9999 || !UUID.test(id))
+      throw new Error('bad cursor');
     return { at: time, id };
   } catch {
     throw ProblemException.validation([

@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProblemException, RequireScopes } from '@complaints/http-api';
+import { ProblemException, RequireScopes, UuidParamPipe } from '@complaints/http-api';
 import { SlaViewService } from '../../application/sla-views.service';
 import { AtRiskQuery, BreachesQuery } from './dto/sla-queries.request';
 import { decodeCursor, encodeCursor } from './page-cursor';
@@ -15,7 +15,7 @@ export class SlaClocksController {
   @ApiOperation({
     summary: 'Every clock of a complaint: kind, policy, start, due time, state and remaining (business) time',
   })
-  async clocksOf(@Param('id', new ParseUUIDPipe()) id: string): Promise<object> {
+  async clocksOf(@Param('id', UuidParamPipe) id: string): Promise<object> {
     const clocks = await this.views.clocksOf(id);
     if (clocks.length === 0) throw ProblemException.notFound(`no clocks for complaint ${id}`);
     return { complaintId: id, clocks };
