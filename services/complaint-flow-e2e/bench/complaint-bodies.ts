@@ -17,17 +17,22 @@ const ENGLISH = [
   ],
 ];
 
-/** Realistic complaint bodies, alternating languages and channels, each with a fresh external reference. */
+/**
+ * Realistic complaint bodies, alternating languages and channels, each with a fresh external reference. Each comes
+ * from its own customer, except that every twentieth customer complains a second time (a repeat): one customer
+ * behind every complaint would make repeat detection, and what it raises downstream, the whole benchmark.
+ */
 export function complaintBody(i: number): string {
   const zh = i % 2 === 0;
+  const customer = i > 0 && i % 20 === 0 ? i - 2 : i;
   const [subject, description] = (zh ? CHINESE : ENGLISH)[i % 3];
   return JSON.stringify({
     channel: ['mobile-app', 'phone', 'online-banking', 'branch-counter'][i % 4],
     externalRef: `BENCH-${randomUUID()}`,
     customer: {
       name: zh ? '王小明' : 'Jordan Lee',
-      phone: zh ? '13912345678' : undefined,
-      email: zh ? undefined : 'jordan.lee@example.com',
+      phone: zh ? `139${String(customer).padStart(8, '0')}` : undefined,
+      email: zh ? undefined : `customer-${customer}@example.com`,
       segment: 'individual',
       preferredLanguage: zh ? 'zh-CN' : 'en',
       contactPreference: zh ? 'sms' : 'email',
