@@ -96,7 +96,7 @@ async function stopDownstream(stackName: string): Promise<void> {
 }
 
 function pct(value: number, limit: number): string {
-  return `${Math.round((value / limit) * 100)}%`;
+  return `${((value / limit) * 100).toFixed(1)}%`;
 }
 
 main().catch((error: unknown) => {
