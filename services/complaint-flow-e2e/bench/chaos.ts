@@ -9,6 +9,7 @@ import { TOPICS } from '@complaints/contracts';
 import { TopicProbe } from '@complaints/testing';
 import { BenchStack, progress, repoRoot, SERVICES } from './bench-stack';
 import { complaintBody } from './complaint-bodies';
+import { machineDescription, writeBenchmarkSection } from './report';
 
 const run = promisify(execFile);
 const RATE = Number(process.env['CHAOS_RATE'] ?? 20);
@@ -208,30 +209,50 @@ async function verify(stack: BenchStack, probe: TopicProbe, accepted: Map<string
   }
   await db.end();
 
+  // A duplicate is a second event for the same fact: another event id. The same event twice on the wire is the
+  // outbox relay's at-least-once delivery after a crash between send and mark; consumers drop it by id (inbox).
   const perKey = (type: string, keyOf: (data: Record<string, unknown>) => string) => {
-    const seen = new Map<string, number>();
+    const idsByKey = new Map<string, Set<string>>();
     for (const r of probe.records.filter((rec) => rec.headers['ce_type'] === type)) {
-      const key = keyOf((r.value as { data: Record<string, unknown> }).data);
-      seen.set(key, (seen.get(key) ?? 0) + 1);
+      const envelope = r.value as { id: string; data: Record<string, unknown> };
+      const key = keyOf(envelope.data);
+      idsByKey.set(key, (idsByKey.get(key) ?? new Set()).add(envelope.id));
     }
-    return [...seen.values()].filter((n) => n > 1).length;
+    return [...idsByKey.values()].filter((eventIds) => eventIds.size > 1).length;
   };
+  const republished = (() => {
+    const seen = new Set<string>();
+    let again = 0;
+    for (const r of probe.records) {
+      const id = (r.value as { id?: string }).id;
+      if (!id) continue;
+      if (seen.has(`${r.topic}/${id}`)) again++;
+      seen.add(`${r.topic}/${id}`);
+    }
+    return again;
+  })();
   const duplicates = {
-    customerMessages: perKey(
+    messages: perKey(
       'notification.sent',
       (d) => `${String(d['triggerEventId'])}/${String(d['audience'])}/${String(d['channel'])}`,
     ),
     breaches: perKey('sla.breached', (d) => `${String(d['clockId'])}/${String(d['dueAt'])}`),
     escalations: perKey('complaint.escalated', (d) => String(d['escalationId'])),
   };
-  process.stdout.write(`\nchaos run: ${expected} complaints accepted (201) under faults\n`);
-  for (const [name, n] of Object.entries(counts))
-    process.stdout.write(`  ${name.padEnd(22)} ${n} / ${expected}\n`);
-  for (const [name, n] of Object.entries(duplicates))
-    process.stdout.write(`  duplicate ${name.padEnd(12)} ${n}\n`);
+  const lines = [
+    `- ${expected} complaints accepted (201) at ${RATE}/s while each service, the broker and Postgres were killed and restarted in turn`,
+    ...Object.entries(counts).map(([name, n]) => `- ${name}: ${n} / ${expected}`),
+    ...Object.entries(duplicates).map(([name, n]) => `- duplicate ${name}: ${n}`),
+    `- events published again with the same id after a crash (dropped by consumers by id): ${republished}`,
+  ];
   const ok =
     Object.values(counts).every((n) => n === expected) && Object.values(duplicates).every((n) => n === 0);
-  process.stdout.write(ok ? 'chaos: every invariant holds\n' : 'chaos: INVARIANT VIOLATED\n');
+  lines.push(ok ? '- every invariant holds' : '- **INVARIANT VIOLATED**');
+  process.stdout.write(`\nchaos run\n${lines.join('\n')}\n`);
+  await writeBenchmarkSection(
+    'chaos',
+    `## Faults (\`npm run chaos\`)\n\n${await machineDescription(stack.adminUrl)}\n\n${lines.join('\n')}\n`,
+  );
   return ok;
 }
 
