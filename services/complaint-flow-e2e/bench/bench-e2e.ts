@@ -4,7 +4,7 @@ import { TOPICS } from '@complaints/contracts';
 import { ObservedRecord, TopicProbe } from '@complaints/testing';
 import { BenchStack, percentile, progress } from './bench-stack';
 import { complaintBody } from './complaint-bodies';
-import { cpuPerComplaint, cpuSnapshot } from './cpu-accounting';
+import { committedTransactions, cpuPerComplaint, cpuSnapshot } from './cpu-accounting';
 import { measureRawLimits } from './raw-limits';
 import { machineDescription, writeBenchmarkSection } from './report';
 
@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     const total = RATE * SECONDS;
     progress(`sending ${total} complaints at ${RATE}/s for ${SECONDS} s ...`);
     const cpuBefore = cpuSnapshot(stack.name, stack.kafkaPort);
+    const transactionsBefore = await committedTransactions(stack.adminUrl, stack.database);
     const started = Date.now();
     const inFlight: Promise<void>[] = [];
     for (let i = 0; i < total; i++) {
@@ -95,6 +96,8 @@ async function main(): Promise<void> {
       progress(MILESTONES.map((type) => `${type} ${firstSeen.get(type)?.size ?? 0}`).join(', '));
     }
     const cpu = cpuPerComplaint(cpuBefore, cpuSnapshot(stack.name, stack.kafkaPort), postedAt.size);
+    const transactions = (await committedTransactions(stack.adminUrl, stack.database)) - transactionsBefore;
+    const perComplaint = (transactions / Math.max(1, postedAt.size)).toFixed(1);
 
     const lines = [
       `- ${postedAt.size} complaints accepted at ${RATE}/s for ${SECONDS} s (${failures} failed)`,
@@ -108,6 +111,7 @@ async function main(): Promise<void> {
       );
     }
     lines.push(`- CPU per complaint until the last milestone was seen: ${cpu}`);
+    lines.push(`- Postgres transactions committed per complaint, all services together: ${perComplaint}`);
     lines.push(`- target: POST → notification.sent p99 under 1,000 ms at 200 complaints/s`);
     lines.push(
       `- raw limits in the same run: pgbench single-row inserts ${limits.pgInsertsPerSecond}/s; Kafka producer ${limits.kafkaRecordsPerSecond} records/s (p99 ${limits.kafkaP99Ms} ms)`,

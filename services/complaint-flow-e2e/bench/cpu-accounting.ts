@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { repoRoot, SERVICES } from './bench-stack';
 
 /** CPU seconds used so far by each part of the running platform: the five services, the broker, Postgres. */
@@ -98,4 +99,21 @@ export async function untilQuiet(
 
 function total(snapshot: CpuSnapshot): number {
   return [...snapshot.values()].reduce((sum, seconds) => sum + seconds, 0);
+}
+
+/** Transactions committed in the platform's database so far (every service's schema lives in it). */
+export async function committedTransactions(adminUrl: string, database: string): Promise<number> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    // The statistics are per backend until they are flushed: ask for a fresh snapshot.
+    await client.query('SELECT pg_stat_clear_snapshot()');
+    const { rows } = await client.query<{ n: string }>(
+      'SELECT xact_commit AS n FROM pg_stat_database WHERE datname = $1',
+      [database],
+    );
+    return Number(rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
+  }
 }
