@@ -204,3 +204,21 @@ export async function expectEachHandledOrDeadLettered(
   );
   return outcomes as Record<FuzzOutcome, number>;
 }
+
+/**
+ * The whole fuzz check a consuming service runs: 80 damaged copies of the examples of the types it handles (a
+ * fixed seed, so a failure replays) each end in exactly one way, handled or dead-lettered with nothing kept; and
+ * the damage reached the handlers (some were handled) as well as the parser (some were refused as invalid data).
+ */
+export async function expectDamagedEventsEndOneWay(
+  probe: TopicProbe,
+  dataSource: DataSource,
+  consumer: ServiceName,
+  typesByTopic: Map<Topic, EventType[]>,
+): Promise<void> {
+  const records = fc.sample(fuzzedRecord(typesByTopic), { numRuns: 80, seed: 20261123 });
+  const sent = await sendFuzzedRecords(probe, records);
+  const outcomes = await expectEachHandledOrDeadLettered(probe, dataSource, consumer, sent);
+  expect(outcomes.handled).toBeGreaterThan(0);
+  expect(outcomes['dead-lettered: invalid-data']).toBeGreaterThan(0);
+}

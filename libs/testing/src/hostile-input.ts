@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { ALL_PROBES, EDGE_SCALARS, MALFORMED_JSON, PROTOTYPE_KEYS, WEIRD_IDS } from './hostile-probes';
+import type { HostileRequest } from './hostile-sweep';
 
 /**
  * fast-check arbitraries for what a careless or hostile caller sends a public endpoint: hostile strings and values,
@@ -274,6 +275,27 @@ export function hostileQueryString(params: Record<string, readonly string[]>): f
 /** A header value Node will send: the hostile strings reduced to the bytes a header may carry. */
 export function hostileHeaderValue(): fc.Arbitrary<string> {
   return hostileString({ maxLength: 2_000 }).map((s) => s.replace(/[^\t\x20-\x7e]/g, '?'));
+}
+
+/**
+ * Callers a route must turn away: no token, a token without the route's scope, or a header that is not a token at
+ * all. Each request goes to one of the routes, with the body `bodyFor` gives it (none for a GET, say).
+ */
+export function unauthorisedCallers<R extends Pick<HostileRequest, 'method' | 'path'>>(
+  routes: R[],
+  wrongScopeToken: string,
+  bodyFor: (route: R) => HostileRequest['body'],
+): fc.Arbitrary<HostileRequest> {
+  return fc
+    .record({
+      route: fc.constantFrom(...routes),
+      authorization: fc.oneof(
+        fc.constant(undefined),
+        fc.constant(wrongScopeToken),
+        hostileHeaderValue().map((v) => `Bearer ${v}`),
+      ),
+    })
+    .map(({ route, authorization }) => ({ ...route, authorization, body: bodyFor(route) }));
 }
 
 export * from './hostile-probes';

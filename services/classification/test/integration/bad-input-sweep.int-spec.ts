@@ -5,11 +5,11 @@ import {
   bearer,
   deliver,
   hostileBody,
-  hostileHeaderValue,
   hostilePathSegment,
   hostileQueryString,
   HostileRequest,
   sweep,
+  unauthorisedCallers,
 } from '@complaints/testing';
 import { WIRE_VOCABULARY } from '../../src/application/wire-vocabulary';
 import { RuleSet } from '../../src/domain/rule-set/rule-set';
@@ -194,20 +194,9 @@ describe('classification answers hostile input on every route with a 4xx problem
     ];
     const statuses = await sweep(
       server(),
-      fc
-        .record({
-          route: fc.constantFrom(...routes),
-          authorization: fc.oneof(
-            fc.constant(undefined),
-            fc.constant(wrongScope),
-            hostileHeaderValue().map((v) => `Bearer ${v}`),
-          ),
-        })
-        .map(({ route, authorization }): HostileRequest => ({
-          ...route,
-          authorization,
-          body: route.method === 'GET' ? undefined : { kind: 'json', value: { reason: 'x' } },
-        })),
+      unauthorisedCallers(routes, wrongScope, (route) =>
+        route.method === 'GET' ? undefined : { kind: 'json', value: { reason: 'x' } },
+      ),
       { numRuns: 40 },
     );
     expect(new Set(statuses)).toEqual(new Set([401, 403]));

@@ -7,11 +7,11 @@ import {
   bearer,
   deliver,
   hostileBody,
-  hostileHeaderValue,
   hostilePathSegment,
   hostileQueryString,
   HostileRequest,
   sweep,
+  unauthorisedCallers,
 } from '@complaints/testing';
 import { MatrixContent, RISK_DIMENSIONS, RISK_METRICS } from '../../src/domain/matrix/escalation-matrix';
 import { validateMatrix } from '../../src/domain/matrix/validate-matrix';
@@ -208,20 +208,9 @@ describe('escalation answers hostile input on every route with a 4xx problem, an
     ];
     const statuses = await sweep(
       server(),
-      fc
-        .record({
-          route: fc.constantFrom(...routes),
-          authorization: fc.oneof(
-            fc.constant(undefined),
-            fc.constant(wrongScope),
-            hostileHeaderValue().map((v) => `Bearer ${v}`),
-          ),
-        })
-        .map(({ route, authorization }): HostileRequest => ({
-          ...route,
-          authorization,
-          body: route.method === 'GET' ? undefined : { kind: 'json', value: {} },
-        })),
+      unauthorisedCallers(routes, wrongScope, (route) =>
+        route.method === 'GET' ? undefined : { kind: 'json', value: {} },
+      ),
       { numRuns: 50 },
     );
     expect(new Set(statuses)).toEqual(new Set([401, 403]));

@@ -6,10 +6,10 @@ import { TOPICS } from '@complaints/contracts';
 import {
   bearer,
   hostileBody,
-  hostileHeaderValue,
   hostileQueryString,
   HostileRequest,
   sweep,
+  unauthorisedCallers,
   useServiceHarness,
 } from '@complaints/testing';
 import { Template, placeholdersOf } from '../../src/domain/template';
@@ -241,20 +241,9 @@ describe('notification answers hostile input on every route with a 4xx problem, 
     ];
     const statuses = await sweep(
       server(),
-      fc
-        .record({
-          route: fc.constantFrom(...routes),
-          authorization: fc.oneof(
-            fc.constant(undefined),
-            fc.constant(wrongScope),
-            hostileHeaderValue().map((v) => `Bearer ${v}`),
-          ),
-        })
-        .map(({ route, authorization }): HostileRequest => ({
-          ...route,
-          authorization,
-          body: route.method === 'PUT' ? { kind: 'json', value: {} } : undefined,
-        })),
+      unauthorisedCallers(routes, wrongScope, (route) =>
+        route.method === 'PUT' ? { kind: 'json', value: {} } : undefined,
+      ),
       { numRuns: 60 },
     );
     expect(new Set(statuses)).toEqual(new Set([401, 403]));

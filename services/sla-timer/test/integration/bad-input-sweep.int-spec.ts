@@ -12,6 +12,7 @@ import {
   hostileQueryString,
   HostileRequest,
   sweep,
+  unauthorisedCallers,
 } from '@complaints/testing';
 import { BusinessCalendar } from '../../src/domain/calendar/business-calendar';
 import { calendarProblems } from '../../src/domain/calendar/calendar-rules';
@@ -209,20 +210,9 @@ describe('sla-timer answers hostile input on every route with a 4xx problem, and
     ];
     const statuses = await sweep(
       server(),
-      fc
-        .record({
-          route: fc.constantFrom(...routes),
-          authorization: fc.oneof(
-            fc.constant(undefined),
-            fc.constant(wrongScope),
-            hostileHeaderValue().map((v) => `Bearer ${v}`),
-          ),
-        })
-        .map(({ route, authorization }): HostileRequest => ({
-          ...route,
-          authorization,
-          body: route.method === 'PUT' ? { kind: 'json', value: seededPolicies } : undefined,
-        })),
+      unauthorisedCallers(routes, wrongScope, (route) =>
+        route.method === 'PUT' ? { kind: 'json', value: seededPolicies } : undefined,
+      ),
       { numRuns: 50 },
     );
     expect(new Set(statuses)).toEqual(new Set([401, 403]));
