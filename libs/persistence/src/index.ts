@@ -4,3 +4,4 @@ export * from './database-admin';
 export * from './pg-errors';
 export * from './snake-naming.strategy';
 export * from './migrate-cli';
+export * from './keyset-position';

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isKeysetPosition } from '@complaints/persistence';
 import { EscalationState } from '../../application/ports/case-store';
 import {
   AssignmentView,
@@ -213,16 +214,11 @@ function encodeCursor(time: Date, id: string): string {
   return Buffer.from(JSON.stringify([time.toISOString(), id])).toString('base64url');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function decodeCursor(cursor: string): { time: Date; id: string } {
   try {
     const [time, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
     const at = new Date(time);
-    // A forged time outside the years Postgres stores would fail in the query as a 500.
-    const year = at.getUTCFullYear();
-    if (typeof id !== 'string' || !UUID.test(id) || Number.isNaN(at.getTime()) || year < 1 || year > 9999)
-      throw new InvalidCursorError();
+    if (!isKeysetPosition(at, id)) throw new InvalidCursorError();
     return { time: at, id };
   } catch {
     throw new InvalidCursorError();

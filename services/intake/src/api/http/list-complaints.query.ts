@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CATEGORIES, CHANNELS, COMPLAINT_STATUSES } from '@complaints/contracts';
+import { isKeysetPosition } from '@complaints/persistence';
 
 /** GET /v1/complaints filters. The cursor is opaque: pass back the `nextCursor` of the previous page. */
 export class ListComplaintsQuery {
@@ -35,16 +36,10 @@ export function encodeCursor(receivedAt: string, id: string): string {
   return Buffer.from(`${receivedAt}|${id}`, 'utf8').toString('base64url');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/**
- * The (receivedAt, id) a cursor stands for, or null when it is not one of ours. A forged one must not reach the
- * query: an id that is not a uuid, or a time outside the years Postgres stores, fails there as a 500.
- */
+/** The (receivedAt, id) a cursor stands for, or null when it is not one of ours (or could not reach the query). */
 export function decodeCursor(cursor: string): { receivedAt: Date; id: string } | null {
   const [receivedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const time = new Date(receivedAt ?? '');
-  const year = time.getUTCFullYear();
-  if (!id || Number.isNaN(time.getTime()) || year < 1 || year > 9999 || !UUID.test(id)) return null;
+  if (!isKeysetPosition(time, id)) return null;
   return { receivedAt: time, id };
 }

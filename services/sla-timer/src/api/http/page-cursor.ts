@@ -1,4 +1,5 @@
 import { ProblemException } from '@complaints/http-api';
+import { isKeysetPosition } from '@complaints/persistence';
 import { PageAfter } from '../../application/ports/sla-queries';
 
 /** Opaque keyset cursors: base64url of the last row's sort time and id. */
@@ -7,17 +8,12 @@ export function encodeCursor(after: PageAfter | undefined): string | undefined {
   return Buffer.from(JSON.stringify([after.at.toISOString(), after.id])).toString('base64url');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** A forged cursor must not reach the query: a non-uuid id, or a year Postgres cannot store, fails there as a 500. */
 export function decodeCursor(cursor: string | undefined): PageAfter | undefined {
   if (cursor === undefined) return undefined;
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
     const time = new Date(at);
-    const year = time.getUTCFullYear();
-    if (Number.isNaN(time.getTime()) || year < 1 || year > 9999 || !UUID.test(id))
-      throw new Error('bad cursor');
+    if (!isKeysetPosition(time, id)) throw new Error('bad cursor');
     return { at: time, id };
   } catch {
     throw ProblemException.validation([
