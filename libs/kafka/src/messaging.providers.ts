@@ -103,6 +103,10 @@ export function messagingConfigFor(
     KAFKA_NEW_GROUP_START?: string;
   },
   consumerPurpose?: string,
+  consumerTuning: Pick<
+    ConsumerHostOptions,
+    'partitionsConsumedConcurrently' | 'maxRecordsPerTransaction'
+  > = {},
 ): MessagingConfig {
   return {
     service,
@@ -110,6 +114,7 @@ export function messagingConfigFor(
     relay: { schema, databaseUrl: env.DATABASE_URL },
     consumer: consumerPurpose
       ? {
+          ...consumerTuning,
           groupId: `${service}.${consumerPurpose}${env.KAFKA_GROUP_SUFFIX}`,
           newGroupStart: env.KAFKA_NEW_GROUP_START === 'latest' ? 'latest' : 'earliest',
         }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   COMPLAINT_RECEIVED,
   createEnvelope,
@@ -8,32 +8,16 @@ import {
   EnvelopeOf,
   TOPICS,
 } from '@complaints/contracts';
-import { databaseOptions } from '@complaints/persistence';
-import { JsonLogger, Metrics } from '@complaints/observability';
-import { createTestDatabase, eventually, TestDatabase, testInfra, TopicProbe } from '@complaints/testing';
+import { eventually, TopicProbe } from '@complaints/testing';
 import {
   ConsumerHost,
-  createInboxTableV1,
-  createKafkaClient,
-  createOutboxTableV1,
   EventHandler,
   HandlerContext,
-  OutboxRelay,
   OutboxWriter,
   toKafkaMessage,
   UnprocessableEventError,
 } from '../src';
-
-const SCHEMA = 'classification';
-
-class CreateTestTables1700000000000 implements MigrationInterface {
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await createOutboxTableV1(queryRunner);
-    await createInboxTableV1(queryRunner);
-    await queryRunner.query('CREATE TABLE handled (event_id uuid PRIMARY KEY, subject text NOT NULL)');
-  }
-  async down(): Promise<void> {}
-}
+import { MessagingFixture, SCHEMA, startMessagingFixture } from './support/messaging-fixture';
 
 /** Records each event it sees and emits a follow-up, or refuses complaints whose subject line says so. */
 class RecordingHandler implements EventHandler<typeof COMPLAINT_RECEIVED> {
@@ -67,31 +51,19 @@ function receivedEvent(
 }
 
 describe('outbox relay and consumer host on a real broker and database', () => {
-  const logger = new JsonLogger('kafka-int-test', 'error');
-  const metrics = new Metrics();
-  let db: TestDatabase;
+  let fixture: MessagingFixture;
   let dataSource: DataSource;
-  let relay: OutboxRelay;
   let host: ConsumerHost;
   let probe: TopicProbe;
 
   beforeAll(async () => {
-    const { brokers } = testInfra();
-    db = await createTestDatabase('kafka_lib');
-    const url = await db.prepareSchema(SCHEMA, [CreateTestTables1700000000000]);
-    dataSource = await new DataSource(
-      databaseOptions({ service: 'kafka-int-test', url, schema: SCHEMA, entities: [], migrations: [] }),
-    ).initialize();
-    const kafka = createKafkaClient({ brokers, clientId: 'kafka-int-test' }, logger);
-    relay = new OutboxRelay(
-      kafka,
-      dataSource,
-      { schema: SCHEMA, databaseUrl: url, pollIntervalMs: 200 },
-      logger,
-      metrics,
+    fixture = await startMessagingFixture(
+      'kafka-lib',
+      'CREATE TABLE handled (event_id uuid PRIMARY KEY, subject text NOT NULL)',
     );
+    ({ dataSource, probe } = fixture);
     host = new ConsumerHost(
-      kafka,
+      fixture.kafka,
       dataSource,
       new OutboxWriter(SCHEMA),
       {
@@ -99,23 +71,15 @@ describe('outbox relay and consumer host on a real broker and database', () => {
         groupId: `kafka-int-test.${randomUUID()}`,
         handlers: [new RecordingHandler()],
       },
-      logger,
-      metrics,
+      fixture.logger,
+      fixture.metrics,
     );
-    probe = await new TopicProbe(brokers, [
-      TOPICS.classificationResults,
-      deadLetterTopic('classification'),
-    ]).start();
-    await relay.start();
     await host.start();
   });
 
   afterAll(async () => {
     await host?.stop();
-    await relay?.stop();
-    await probe?.stop();
-    await dataSource?.destroy();
-    await db?.drop();
+    await fixture?.stop();
   });
 
   it('publishes an event written in a committed transaction, keyed by its subject, with CloudEvents headers', async () => {

@@ -5,3 +5,4 @@ export * from './pg-errors';
 export * from './snake-naming.strategy';
 export * from './migrate-cli';
 export * from './keyset-position';
+export * from './group-commit';

@@ -17,6 +17,8 @@ export interface ObservedRecord {
   bytes: Buffer | null;
   /** When this process received it (ms since epoch): latency measurements read it. */
   receivedAt: number;
+  /** The record's own timestamp (ms since epoch): when its producer sent it. */
+  producedAt: number;
 }
 
 /**
@@ -65,6 +67,7 @@ export class TopicProbe {
           raw,
           bytes: message.value,
           receivedAt: Date.now(),
+          producedAt: Number(message.timestamp),
         });
       },
     });

@@ -5,6 +5,7 @@ import { ObservedRecord, TopicProbe } from '@complaints/testing';
 import { BenchStack, percentile, progress } from './bench-stack';
 import { complaintBody } from './complaint-bodies';
 import { committedTransactions, cpuPerComplaint, cpuSnapshot } from './cpu-accounting';
+import { hopBreakdown } from './hop-breakdown';
 import { measureRawLimits } from './raw-limits';
 import { machineDescription, writeBenchmarkSection } from './report';
 
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   const stack = new BenchStack();
   await stack.start();
   const probe = await new TopicProbe(stack.brokers, [
+    TOPICS.intakeLifecycle,
     TOPICS.classificationResults,
     TOPICS.slaClocks,
     TOPICS.notificationDeliveries,
@@ -110,6 +112,8 @@ async function main(): Promise<void> {
         `- POST → ${MILESTONE_NAMES[type]}: p50 **${percentile(latencies, 50)} ms**, p99 **${percentile(latencies, 99)} ms**, max ${latencies[latencies.length - 1]} ms (${latencies.length} of ${postedAt.size} complaints)`,
       );
     }
+    lines.push('- where the time goes, hop by hop (from the envelope times and the record timestamps):');
+    lines.push(...hopBreakdown(probe.records, postedAt));
     lines.push(`- CPU per complaint until the last milestone was seen: ${cpu}`);
     lines.push(`- Postgres transactions committed per complaint, all services together: ${perComplaint}`);
     lines.push(`- target: POST → notification.sent p99 under 1,000 ms at 200 complaints/s`);

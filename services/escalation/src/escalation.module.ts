@@ -69,11 +69,14 @@ export class EscalationModule {
           entities: [],
           migrations: ESCALATION_MIGRATIONS,
         }),
-        ...messagingProviders(messagingConfigFor('escalation', ESCALATION_SCHEMA, env, 'routing'), [
-          AssignOnClassifiedHandler,
-          EscalateOnSlaHandler,
-          FollowLifecycleHandler,
-        ]),
+        // One partition at a time: every complaint bumps the same few risk counters (per category, channel and
+        // team), so concurrent batches would only queue on those rows, and deadlock against each other's cases.
+        ...messagingProviders(
+          messagingConfigFor('escalation', ESCALATION_SCHEMA, env, 'routing', {
+            partitionsConsumedConcurrently: 1,
+          }),
+          [AssignOnClassifiedHandler, EscalateOnSlaHandler, FollowLifecycleHandler],
+        ),
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: TIMER_SCHEDULER_OPTIONS, useValue: scheduler },
         { provide: UNIT_OF_WORK, useClass: TypeormUnitOfWork },

@@ -1,4 +1,4 @@
-import { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
+import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import {
   AnyEnvelope,
@@ -16,6 +16,7 @@ import { JsonLogger, Metrics, runWithLogContext } from '@complaints/observabilit
 import { headerValue } from '../outbox/kafka-record';
 import { OutboxWriter } from '../outbox/outbox-writer';
 import { backoffDelay } from './backoff';
+import { handleInOneTransaction, logContextOf, ParsedEvent } from './batch-transaction';
 import { DeadLetterPublisher } from './dead-letter-publisher';
 import { EventHandler, HandlerContext, UnprocessableEventError } from './event-handler';
 
@@ -32,17 +33,28 @@ export interface ConsumerHostOptions {
   newGroupStart?: 'earliest' | 'latest';
   /** Attempts for a non-transient error before the message is dead-lettered (transient errors retry forever). */
   maxAttempts?: number;
+  /** Most records handled in one transaction (default 100); 1 handles each record in its own transaction. */
+  maxRecordsPerTransaction?: number;
   partitionsConsumedConcurrently?: number;
   sessionTimeoutMs?: number;
 }
 
 type Outcome = 'handled' | 'duplicate' | 'skipped' | 'dead-lettered';
 
+/** What a record is before any handler runs. */
+type Sorted =
+  | { kind: 'skip' }
+  | { kind: 'poison'; reason: string; error: string }
+  | { kind: 'event'; event: ParsedEvent };
+
 /**
  * Runs a service's event handlers. Per record: skip types no handler wants; parse the envelope (poison goes to the
- * dead-letter topic); then for each handler, one transaction holding the inbox row, the handler's writes and its
- * follow-up events. Transient failures (database or network down) retry in place with backoff and never reach
- * the dead-letter topic, so an outage cannot fill it with good messages.
+ * dead-letter topic). The events of a fetched batch are then handled in runs of consecutive records, each run in
+ * one transaction holding the inbox rows, the handlers' writes and their follow-up events (see
+ * handleInOneTransaction). When a run fails it is rolled back and its events are handled one per transaction,
+ * each with retries: transient failures (database or network down) retry in place with backoff and never reach
+ * the dead-letter topic, so an outage cannot fill it with good messages; anything else is dead-lettered after
+ * `maxAttempts`. Offsets are resolved run by run, in record order.
  */
 export class ConsumerHost {
   private consumer: Consumer;
@@ -111,7 +123,8 @@ export class ConsumerHost {
     await consumer.subscribe({ topics: this.topics, fromBeginning: true });
     await consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-      eachMessage: (payload) => this.onMessage(payload),
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.onBatch(payload),
     });
   }
 
@@ -160,8 +173,130 @@ export class ConsumerHost {
     if (!this.joined) throw new Error(`consumer group ${this.options.groupId} has not joined`);
   }
 
-  private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    const outcome = await this.process(topic, partition, message, heartbeat);
+  /**
+   * Walks a fetched batch in record order. Consecutive events gather into a run that is handled in one
+   * transaction; a poison record first settles the run before it, then goes to the dead-letter topic, so the
+   * offsets resolved always cover exactly the records already dealt with.
+   */
+  private async onBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    isRunning,
+    isStale,
+  }: EachBatchPayload): Promise<void> {
+    const { topic, partition } = batch;
+    const limit = Math.max(1, this.options.maxRecordsPerTransaction ?? 100);
+    let run: { message: KafkaMessage; sorted: Sorted }[] = [];
+    const settleRun = async (): Promise<void> => {
+      if (run.length === 0) return;
+      const settled = run;
+      run = [];
+      await this.handleRun(topic, partition, settled, heartbeat);
+      resolveOffset(settled[settled.length - 1].message.offset);
+      await heartbeat();
+    };
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) return;
+      const sorted = this.sort(message);
+      if (sorted.kind === 'poison') {
+        await settleRun();
+        await this.deadLetter(topic, partition, message, sorted.reason, sorted.error, 1);
+        this.count(topic, 'dead-lettered');
+        resolveOffset(message.offset);
+        continue;
+      }
+      run.push({ message, sorted });
+      if (run.length >= limit) await settleRun();
+    }
+    if (isRunning() && !isStale()) await settleRun();
+  }
+
+  /**
+   * Skips types no handler wants and parses the rest. A shared topic carries types this service ignores: they are
+   * skipped without parsing. Only a catalogued type is skipped on the header's word; a type no contract knows is
+   * poison (unknown-type) whatever the header says.
+   */
+  private sort(message: KafkaMessage): Sorted {
+    const declaredType = headerValue(message.headers, 'ce_type');
+    if (declaredType && isEventType(declaredType) && !this.handlersByType.has(declaredType)) {
+      return { kind: 'skip' };
+    }
+    let envelope: AnyEnvelope;
+    try {
+      envelope = parseEnvelope(message.value ?? Buffer.alloc(0));
+    } catch (error) {
+      if (!(error instanceof PoisonMessageError)) throw error;
+      return { kind: 'poison', reason: error.reason, error: error.message };
+    }
+    const handlers = this.handlersByType.get(envelope.type) ?? [];
+    return handlers.length === 0 ? { kind: 'skip' } : { kind: 'event', event: { envelope, handlers } };
+  }
+
+  /** One transaction for the run; if it fails, each event on its own with retries and the dead-letter topic. */
+  private async handleRun(
+    topic: string,
+    partition: number,
+    run: { message: KafkaMessage; sorted: Sorted }[],
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    const events = run.flatMap(({ sorted }) => (sorted.kind === 'event' ? [sorted.event] : []));
+    const skipped = run.length - events.length;
+    for (let i = 0; i < skipped; i++) this.count(topic, 'skipped');
+    if (events.length > 1) {
+      try {
+        const outcomes = await handleInOneTransaction(
+          this.dataSource,
+          this.outbox,
+          this.options.service,
+          events,
+        );
+        events.forEach((event, i) =>
+          runWithLogContext(logContextOf(event.envelope), () =>
+            this.logger.info(
+              outcomes[i] === 'handled'
+                ? `handled ${event.envelope.type}`
+                : `duplicate ${event.envelope.type} ignored`,
+              { batch: events.length },
+            ),
+          ),
+        );
+        for (const outcome of outcomes) this.count(topic, outcome);
+        return;
+      } catch (error) {
+        if (this.stopping) throw error; // leave the offsets uncommitted; the next owner of the partition retries
+        this.logger.warn('a run of events failed in one transaction; handling them one at a time', {
+          topic,
+          partition,
+          events: events.length,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+    for (const { message, sorted } of run) {
+      if (sorted.kind !== 'event') continue;
+      this.count(topic, await this.handleAlone(sorted.event, topic, partition, message, heartbeat));
+    }
+  }
+
+  private async handleAlone(
+    { envelope, handlers }: ParsedEvent,
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<Outcome> {
+    let outcome: Outcome = 'duplicate';
+    for (const handler of handlers) {
+      const result = await runWithLogContext(logContextOf(envelope), () =>
+        this.handleWithRetry(handler, envelope, topic, partition, message, heartbeat),
+      );
+      if (result !== 'duplicate') outcome = result;
+    }
+    return outcome;
+  }
+
+  private count(topic: string, outcome: Outcome): void {
     this.metrics
       .counter('consumer_messages_total', 'Records seen by the consumer host, by outcome', [
         'topic',
@@ -170,51 +305,12 @@ export class ConsumerHost {
       .inc({ topic, outcome });
   }
 
-  private async process(
-    topic: string,
-    partition: number,
-    message: EachMessagePayload['message'],
-    heartbeat: () => Promise<void>,
-  ): Promise<Outcome> {
-    // A shared topic carries types this service ignores: skip them without parsing. Only a catalogued type is
-    // skipped on the header's word; a type no contract knows is poison (unknown-type) whatever the header says.
-    const declaredType = headerValue(message.headers, 'ce_type');
-    if (declaredType && isEventType(declaredType) && !this.handlersByType.has(declaredType)) return 'skipped';
-
-    let envelope: AnyEnvelope;
-    try {
-      envelope = parseEnvelope(message.value ?? Buffer.alloc(0));
-    } catch (error) {
-      if (!(error instanceof PoisonMessageError)) throw error;
-      await this.deadLetter(topic, partition, message, error.reason, error.message, 1);
-      return 'dead-lettered';
-    }
-    const handlers = this.handlersByType.get(envelope.type) ?? [];
-    if (handlers.length === 0) return 'skipped';
-
-    let outcome: Outcome = 'duplicate';
-    for (const handler of handlers) {
-      const result = await runWithLogContext(
-        {
-          correlationid: envelope.correlationid,
-          causationid: envelope.id,
-          subject: envelope.subject,
-          eventType: envelope.type,
-          eventId: envelope.id,
-        },
-        () => this.handleWithRetry(handler, envelope, topic, partition, message, heartbeat),
-      );
-      if (result !== 'duplicate') outcome = result;
-    }
-    return outcome;
-  }
-
   private async handleWithRetry(
     handler: EventHandler,
     envelope: AnyEnvelope,
     topic: string,
     partition: number,
-    message: EachMessagePayload['message'],
+    message: KafkaMessage,
     heartbeat: () => Promise<void>,
   ): Promise<Outcome> {
     const maxAttempts = this.options.maxAttempts ?? 3;
@@ -279,7 +375,7 @@ export class ConsumerHost {
   private async deadLetter(
     topic: string,
     partition: number,
-    message: EachMessagePayload['message'],
+    message: KafkaMessage,
     reason: string,
     error: string,
     attempts: number,

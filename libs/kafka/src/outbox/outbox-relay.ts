@@ -83,14 +83,13 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many rows went out (0 when another replica holds the lock). */
   async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (em) => {
-      const lock: { locked: boolean }[] = await em.query(
-        'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
-        [`outbox-relay:${this.options.schema}`],
-      );
-      if (!lock[0]?.locked) return 0;
+      // The lock and the read in one round trip: no rows either when another replica holds the lock or when
+      // nothing is waiting.
       const rows: OutboxRow[] = await em.query(
-        'SELECT position, topic, payload FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $1',
-        [this.batchSize],
+        `WITH relay AS (SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked)
+         SELECT position, topic, payload FROM outbox, relay
+         WHERE relay.locked AND published_at IS NULL ORDER BY position LIMIT $2`,
+        [`outbox-relay:${this.options.schema}`, this.batchSize],
       );
       if (rows.length === 0) return 0;
       await this.producer.sendBatch({

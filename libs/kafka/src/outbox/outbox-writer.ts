@@ -5,11 +5,21 @@ import { EVENT_CATALOGUE, EventEnvelope, EventType } from '@complaints/contracts
  * Writes events into the outbox inside the caller's transaction: the state change and its events commit
  * together or not at all. The NOTIFY is delivered on commit and wakes the relay at once.
  */
+const ROWS_PER_INSERT = 1000;
+
 export class OutboxWriter {
   constructor(private readonly schema: string) {}
 
   async enqueue(em: EntityManager, envelopes: EventEnvelope[]): Promise<void> {
     if (envelopes.length === 0) return;
+    // Postgres takes at most 65,535 parameters per statement; six per row.
+    for (let from = 0; from < envelopes.length; from += ROWS_PER_INSERT) {
+      await this.insert(em, envelopes.slice(from, from + ROWS_PER_INSERT));
+    }
+    await em.query("SELECT pg_notify($1, '')", [outboxChannel(this.schema)]);
+  }
+
+  private async insert(em: EntityManager, envelopes: EventEnvelope[]): Promise<void> {
     const values: unknown[] = [];
     const rows = envelopes.map((envelope, i) => {
       const topic = EVENT_CATALOGUE[envelope.type as EventType].topic;
@@ -28,7 +38,6 @@ export class OutboxWriter {
       `INSERT INTO outbox (id, aggregatetype, aggregateid, type, topic, payload) VALUES ${rows.join(', ')}`,
       values,
     );
-    await em.query("SELECT pg_notify($1, '')", [outboxChannel(this.schema)]);
   }
 }
 

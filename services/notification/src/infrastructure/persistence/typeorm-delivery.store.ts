@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { createEnvelope } from '@complaints/contracts';
+import { createEnvelope, EventEnvelope } from '@complaints/contracts';
+import { GroupCommit } from '@complaints/persistence';
 import { OutboxWriter } from '@complaints/kafka';
 import { DeliveryStatus } from '../../domain/delivery';
 import { Urgency } from '../../domain/quiet-hours';
@@ -68,8 +69,18 @@ interface AttemptRow {
   provider_message_id: string | null;
 }
 
+interface PendingSettlement {
+  delivery: ClaimedDelivery;
+  settlement: Settlement;
+  outcome: OutcomeEnvelope | null;
+}
+
 @Injectable()
 export class TypeormDeliveryStore implements DeliveryStore {
+  private readonly settlements = new GroupCommit<PendingSettlement, boolean>((items) =>
+    this.settleTogether(items),
+  );
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
@@ -191,72 +202,101 @@ export class TypeormDeliveryStore implements DeliveryStore {
     }));
   }
 
-  settle(delivery: ClaimedDelivery, s: Settlement, outcome: OutcomeEnvelope | null): Promise<boolean> {
+  /**
+   * Settlements that arrive together (a leased batch finishing its sends) commit together: one transaction, one
+   * outbox insert and one NOTIFY for the group (see GroupCommit).
+   */
+  settle(
+    delivery: ClaimedDelivery,
+    settlement: Settlement,
+    outcome: OutcomeEnvelope | null,
+  ): Promise<boolean> {
+    return this.settlements.submit({ delivery, settlement, outcome });
+  }
+
+  private settleTogether(items: PendingSettlement[]): Promise<boolean[]> {
     return this.dataSource.transaction(async (em) => {
-      // Only the holder of the current lease may settle: a worker whose lease expired and was taken over writes
-      // nothing, so one outcome and one event are recorded per delivery.
-      const ours = 'id = $1 AND status = $2 AND lease_until = $3';
-      const key = [delivery.id, 'sending', delivery.leaseUntil];
-      let updated: unknown[];
-      switch (s.kind) {
-        case 'held':
-          updated = await em.query(
-            `UPDATE delivery SET status = 'pending', due_at = $4, hold_reason = $5, lease_until = NULL
-             WHERE ${ours} RETURNING 1`,
-            [...key, s.until, s.reason],
+      const recorded: boolean[] = [];
+      const events: EventEnvelope[] = [];
+      for (const { delivery, settlement, outcome } of items) {
+        const ours = await this.writeSettlement(em, delivery, settlement);
+        recorded.push(ours);
+        if (ours && outcome) {
+          events.push(
+            createEnvelope({
+              type: outcome.event.type,
+              source: 'notification',
+              subject: outcome.subject,
+              data: outcome.event.data,
+              correlationid: outcome.correlationId,
+              causationid: outcome.causationId,
+              time: outcome.time,
+            }),
           );
-          return updated.length > 0;
-        case 'sent':
-          updated = await em.query(
-            `UPDATE delivery SET status = 'sent', attempts = $4, provider_message_id = $5, sent_at = $6,
-               lease_until = NULL, hold_reason = NULL, error = NULL WHERE ${ours} RETURNING 1`,
-            [...key, s.attempt, s.providerMessageId, s.finishedAt],
-          );
-          break;
-        case 'retry':
-          updated = await em.query(
-            `UPDATE delivery SET status = 'pending', attempts = $4, due_at = $5, error = $6, lease_until = NULL,
-               hold_reason = NULL WHERE ${ours} RETURNING 1`,
-            [...key, s.attempt, s.nextAttemptAt, s.error],
-          );
-          break;
-        case 'failed':
-          updated = await em.query(
-            `UPDATE delivery SET status = 'failed', attempts = $4, error = $5, permanent = $6, failed_at = $7,
-               lease_until = NULL, hold_reason = NULL WHERE ${ours} RETURNING 1`,
-            [...key, s.attempt, s.error, s.permanent, s.finishedAt],
-          );
-          break;
+        }
       }
-      if (updated.length === 0) return false;
-      await em.query(
-        `INSERT INTO delivery_attempt (delivery_id, attempt, started_at, finished_at, outcome, error,
-           provider_message_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          delivery.id,
-          s.attempt,
-          s.startedAt,
-          s.finishedAt,
-          s.kind,
-          s.kind === 'sent' ? null : s.error,
-          s.kind === 'sent' ? s.providerMessageId : null,
-        ],
-      );
-      if (outcome) {
-        await this.outbox.enqueue(em, [
-          createEnvelope({
-            type: outcome.event.type,
-            source: 'notification',
-            subject: outcome.subject,
-            data: outcome.event.data,
-            correlationid: outcome.correlationId,
-            causationid: outcome.causationId,
-            time: outcome.time,
-          }),
-        ]);
-      }
-      return true;
+      await this.outbox.enqueue(em, events);
+      return recorded;
     });
+  }
+
+  /**
+   * The outcome and its attempt row. Only the holder of the current lease may settle: a worker whose lease
+   * expired and was taken over writes nothing (false), so one outcome and one event are recorded per delivery.
+   */
+  private async writeSettlement(
+    em: EntityManager,
+    delivery: ClaimedDelivery,
+    s: Settlement,
+  ): Promise<boolean> {
+    const ours = 'id = $1 AND status = $2 AND lease_until = $3';
+    const key = [delivery.id, 'sending', delivery.leaseUntil];
+    let updated: unknown[];
+    switch (s.kind) {
+      case 'held':
+        updated = await em.query(
+          `UPDATE delivery SET status = 'pending', due_at = $4, hold_reason = $5, lease_until = NULL
+           WHERE ${ours} RETURNING 1`,
+          [...key, s.until, s.reason],
+        );
+        return updated.length > 0;
+      case 'sent':
+        updated = await em.query(
+          `UPDATE delivery SET status = 'sent', attempts = $4, provider_message_id = $5, sent_at = $6,
+             lease_until = NULL, hold_reason = NULL, error = NULL WHERE ${ours} RETURNING 1`,
+          [...key, s.attempt, s.providerMessageId, s.finishedAt],
+        );
+        break;
+      case 'retry':
+        updated = await em.query(
+          `UPDATE delivery SET status = 'pending', attempts = $4, due_at = $5, error = $6, lease_until = NULL,
+             hold_reason = NULL WHERE ${ours} RETURNING 1`,
+          [...key, s.attempt, s.nextAttemptAt, s.error],
+        );
+        break;
+      case 'failed':
+        updated = await em.query(
+          `UPDATE delivery SET status = 'failed', attempts = $4, error = $5, permanent = $6, failed_at = $7,
+             lease_until = NULL, hold_reason = NULL WHERE ${ours} RETURNING 1`,
+          [...key, s.attempt, s.error, s.permanent, s.finishedAt],
+        );
+        break;
+    }
+    if (updated.length === 0) return false;
+    await em.query(
+      `INSERT INTO delivery_attempt (delivery_id, attempt, started_at, finished_at, outcome, error,
+         provider_message_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        delivery.id,
+        s.attempt,
+        s.startedAt,
+        s.finishedAt,
+        s.kind,
+        s.kind === 'sent' ? null : s.error,
+        s.kind === 'sent' ? s.providerMessageId : null,
+      ],
+    );
+    return true;
   }
 
   async list(filter: DeliveryFilter): Promise<DeliveryView[]> {

@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  COMPLAINT_RECEIVED,
+  createEnvelope,
+  deadLetterTopic,
+  EXAMPLE_EVENTS,
+  EnvelopeOf,
+  TOPICS,
+} from '@complaints/contracts';
+import { eventually, TopicProbe } from '@complaints/testing';
+import {
+  ConsumerHost,
+  EventHandler,
+  HandlerContext,
+  OutboxWriter,
+  toKafkaMessage,
+  UnprocessableEventError,
+} from '../src';
+import { MessagingFixture, SCHEMA, startMessagingFixture } from './support/messaging-fixture';
+
+/**
+ * Records each event with how many events of its complaint it could already see (so a run handled in one
+ * transaction must still see its earlier events' writes) and the transaction it ran in, then emits a follow-up.
+ */
+class CountingHandler implements EventHandler<typeof COMPLAINT_RECEIVED> {
+  readonly name = 'count-received';
+  readonly consumes = [COMPLAINT_RECEIVED] as const;
+
+  async handle(event: EnvelopeOf<typeof COMPLAINT_RECEIVED>, ctx: HandlerContext): Promise<void> {
+    if (event.data.subject === 'refuse me')
+      throw new UnprocessableEventError('this complaint can never apply');
+    await ctx.em.query(
+      `INSERT INTO handled (event_id, subject, seen_before)
+       SELECT $1, $2, count(*) FROM handled WHERE subject = $2`,
+      [event.id, event.subject],
+    );
+    const example = EXAMPLE_EVENTS['complaint.classified'].data;
+    await ctx.emit({
+      type: 'complaint.classified',
+      subject: event.subject,
+      data: { ...example, complaintId: event.subject, reference: event.data.reference },
+    });
+  }
+}
+
+/** complaint.received events about one complaint, so they share a key and a partition. */
+function receivedEvents(complaintId: string, count: number, refuse: number[] = []) {
+  const example = EXAMPLE_EVENTS[COMPLAINT_RECEIVED];
+  return Array.from({ length: count }, (_, i) =>
+    createEnvelope({
+      ...example,
+      id: randomUUID(),
+      subject: complaintId,
+      data: { ...example.data, complaintId, ...(refuse.includes(i) ? { subject: 'refuse me' } : {}) },
+    }),
+  );
+}
+
+describe('consuming a backlog in batches (real broker and database)', () => {
+  let fixture: MessagingFixture;
+  let dataSource: DataSource;
+  let probe: TopicProbe;
+  const hosts: ConsumerHost[] = [];
+
+  /** A host for a new group that starts at the topic's current end (the broker holds other suites' records). */
+  async function hostAtTheEnd(): Promise<() => Promise<ConsumerHost>> {
+    const groupId = `kafka-batch-test.${randomUUID()}`;
+    const make = (newGroupStart: 'latest') => {
+      const host = new ConsumerHost(
+        fixture.kafka,
+        dataSource,
+        new OutboxWriter(SCHEMA),
+        { service: 'classification', groupId, handlers: [new CountingHandler()], newGroupStart },
+        fixture.logger,
+        fixture.metrics,
+      );
+      hosts.push(host);
+      return host;
+    };
+    const first = make('latest');
+    await first.start();
+    await first.stop();
+    // The group now has committed offsets at the end: a second host resumes there and finds the backlog.
+    return async () => {
+      const host = make('latest');
+      await host.start();
+      return host;
+    };
+  }
+
+  async function publish(events: ReturnType<typeof receivedEvents>): Promise<void> {
+    for (const event of events) {
+      await probe.send(TOPICS.intakeLifecycle, event.subject, toKafkaMessage(event).value as string, {
+        ce_type: event.type,
+        ce_id: event.id,
+      });
+    }
+  }
+
+  beforeAll(async () => {
+    fixture = await startMessagingFixture(
+      'kafka-batches',
+      `CREATE TABLE handled (
+         position    bigserial PRIMARY KEY,
+         event_id    uuid      NOT NULL UNIQUE,
+         subject     text      NOT NULL,
+         seen_before int       NOT NULL,
+         txid        bigint    NOT NULL DEFAULT txid_current()
+       )`,
+    );
+    ({ dataSource, probe } = fixture);
+  });
+
+  // Each test's consumer stops with it: two groups on one topic would both dead-letter the same poison record.
+  afterEach(async () => {
+    for (const host of hosts.splice(0)) await host.stop().catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    await fixture?.stop();
+  });
+
+  it('handles a backlog in few transactions, each event once and in record order, seeing earlier writes', async () => {
+    // Given 60 events about one complaint waiting on the broker, the 11th delivered a second time at position 31
+    const startHost = await hostAtTheEnd();
+    const complaintId = randomUUID();
+    const events = receivedEvents(complaintId, 60);
+    await publish([...events.slice(0, 30), events[10], ...events.slice(30)]);
+
+    // When the consumer starts
+    await startHost();
+
+    // Then every event was handled once, in the order written, each seeing every earlier one
+    const rows: { event_id: string; seen_before: number; txid: string }[] = await eventually(async () => {
+      const found = await dataSource.query(
+        'SELECT event_id, seen_before, txid FROM handled WHERE subject = $1 ORDER BY position',
+        [complaintId],
+      );
+      expect(found).toHaveLength(60);
+      return found;
+    });
+    expect(rows.map((r) => r.event_id)).toEqual(events.map((e) => e.id));
+    expect(rows.map((r) => r.seen_before)).toEqual(events.map((_, i) => i));
+    // In a handful of transactions rather than one per event
+    expect(new Set(rows.map((r) => r.txid)).size).toBeLessThanOrEqual(5);
+    // And each follow-up went out once, in the same order
+    const followUps = await eventually(() => {
+      const found = probe.records.filter(
+        (r) => r.topic === TOPICS.classificationResults && r.key === complaintId,
+      );
+      expect(found).toHaveLength(60);
+      return found;
+    });
+    expect(followUps.map((r) => (r.value as { causationid: string }).causationid)).toEqual(
+      events.map((e) => e.id),
+    );
+  });
+
+  it('dead-letters a refused event and a record that is not JSON from the middle of a batch, alone', async () => {
+    // Given 20 events waiting, the 8th refused by the handler, and a record that is not JSON after the 14th
+    const startHost = await hostAtTheEnd();
+    const complaintId = randomUUID();
+    const events = receivedEvents(complaintId, 20, [7]);
+    await publish(events.slice(0, 14));
+    await probe.send(TOPICS.intakeLifecycle, complaintId, '{not json', { ce_type: COMPLAINT_RECEIVED });
+    await publish(events.slice(14));
+
+    // When the consumer starts
+    await startHost();
+
+    // Then both end on the dead-letter topic, each once, saying why
+    const letters = await eventually(() => {
+      const found = probe.records.filter(
+        (r) => r.topic === deadLetterTopic('classification') && r.key === complaintId,
+      );
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    expect(letters.map((l) => l.headers['x-error-reason']).sort()).toEqual([
+      'malformed-json',
+      'unprocessable',
+    ]);
+    // And the other 19 events were handled once each, in order, with nothing kept of the refused one
+    const handled = await eventually(async () => {
+      const found: { event_id: string }[] = await dataSource.query(
+        'SELECT event_id FROM handled WHERE subject = $1 ORDER BY position',
+        [complaintId],
+      );
+      expect(found).toHaveLength(19);
+      return found;
+    });
+    const accepted = events.filter((_, i) => i !== 7);
+    expect(handled.map((r) => r.event_id)).toEqual(accepted.map((e) => e.id));
+    expect(await dataSource.query('SELECT 1 FROM inbox WHERE event_id = $1', [events[7].id])).toHaveLength(0);
+    const followUps = await eventually(() => {
+      const found = probe.records.filter(
+        (r) => r.topic === TOPICS.classificationResults && r.key === complaintId,
+      );
+      expect(found).toHaveLength(19);
+      return found;
+    });
+    expect(followUps.map((r) => (r.value as { causationid: string }).causationid)).toEqual(
+      accepted.map((e) => e.id),
+    );
+  });
+});
