@@ -6,3 +6,4 @@ export * from './snake-naming.strategy';
 export * from './migrate-cli';
 export * from './keyset-position';
 export * from './group-commit';
+export * from './transaction-memo';

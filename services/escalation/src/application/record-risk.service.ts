@@ -8,7 +8,7 @@ import { Clock, CLOCK } from '../domain/clock';
 import { RISK_DIMENSIONS, RiskPolicy, RiskThreshold } from '../domain/matrix/escalation-matrix';
 import { measure, reached, thresholdsFor, windowOf } from '../domain/risk/risk-rates';
 import { EventSink } from './ports/event-sink';
-import { RISK_STORE, RiskStore, RiskWarning } from './ports/risk-store';
+import { CounterKey, RISK_STORE, RiskStore, RiskWarning } from './ports/risk-store';
 
 /**
  * Counts a fact (a complaint, a breach, a satisfaction score) in the windows its category, channel and team are
@@ -24,33 +24,42 @@ export class RecordRiskService {
   ) {}
 
   async observe(em: EntityManager, fact: Observed, policy: RiskPolicy, sink: EventSink): Promise<void> {
+    const watched: { key: CounterKey; thresholds: RiskThreshold[]; windowEnd: Date }[] = [];
     for (const dimension of RISK_DIMENSIONS) {
       const key = fact.dimensions[dimension];
       const thresholds = thresholdsFor(policy.thresholds, dimension, key, fact.metric);
       for (const windowMinutes of new Set(thresholds.map((t) => t.windowMinutes))) {
         const window = windowOf(fact.at, windowMinutes);
-        const counts = await this.store.count(
-          em,
-          { dimension, key, metric: fact.metric, windowMinutes, windowStart: window.start },
-          fact.hit,
-        );
-        for (const threshold of thresholds.filter((t) => t.windowMinutes === windowMinutes)) {
-          if (!reached(threshold, counts)) continue;
-          await this.raise(em, sink, {
-            id: randomUUID(),
-            dimension,
-            key,
-            metric: fact.metric,
-            measure: threshold.measure,
-            thresholdId: threshold.id,
-            observed: measure(threshold, counts) as number,
-            threshold: threshold.threshold,
-            windowStart: window.start,
-            windowEnd: window.end,
-            sampleSize: samplesOf(threshold, counts),
-            raisedAt: this.clock.now(),
-          });
-        }
+        watched.push({
+          key: { dimension, key, metric: fact.metric, windowMinutes, windowStart: window.start },
+          thresholds: thresholds.filter((t) => t.windowMinutes === windowMinutes),
+          windowEnd: window.end,
+        });
+      }
+    }
+    if (watched.length === 0) return;
+    const counts = await this.store.count(
+      em,
+      watched.map((w) => w.key),
+      fact.hit,
+    );
+    for (const [i, { key, thresholds, windowEnd }] of watched.entries()) {
+      for (const threshold of thresholds) {
+        if (!reached(threshold, counts[i])) continue;
+        await this.raise(em, sink, {
+          id: randomUUID(),
+          dimension: key.dimension,
+          key: key.key,
+          metric: key.metric,
+          measure: threshold.measure,
+          thresholdId: threshold.id,
+          observed: measure(threshold, counts[i]) as number,
+          threshold: threshold.threshold,
+          windowStart: key.windowStart,
+          windowEnd,
+          sampleSize: samplesOf(threshold, counts[i]),
+          raisedAt: this.clock.now(),
+        });
       }
     }
   }

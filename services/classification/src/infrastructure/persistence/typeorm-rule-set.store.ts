@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { TransactionMemo } from '@complaints/persistence';
 import { RuleSet, RuleSetDocument } from '../../domain/rule-set/rule-set';
 import { RuleSetStore, RuleSetVersionInfo, StoredRuleSet } from '../../application/ports/rule-set-store';
 
@@ -17,9 +18,16 @@ const ACTIVATION_LOCK = 'classification.rule_set_activation';
 
 @Injectable()
 export class TypeormRuleSetStore implements RuleSetStore {
+  /** Every event of a consumer's run classifies with the active rule set: its version is read once per run. */
+  private readonly active = new TransactionMemo<string>();
+
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  async activeVersion(em?: EntityManager): Promise<string> {
+  activeVersion(em?: EntityManager): Promise<string> {
+    return this.active.read(em, 'active', () => this.readActiveVersion(em));
+  }
+
+  private async readActiveVersion(em?: EntityManager): Promise<string> {
     const [row]: { version: string }[] = await (em ?? this.dataSource).query(
       'SELECT version FROM rule_set_activation ORDER BY seq DESC LIMIT 1',
     );
@@ -60,6 +68,7 @@ export class TypeormRuleSetStore implements RuleSetStore {
   }
 
   async activate(em: EntityManager, version: string, activatedBy: string): Promise<void> {
+    this.active.forget(em);
     await em.query('INSERT INTO rule_set_activation (version, activated_by) VALUES ($1, $2)', [
       version,
       activatedBy,

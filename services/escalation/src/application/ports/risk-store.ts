@@ -26,8 +26,11 @@ export interface RiskWarning {
 }
 
 export interface RiskStore {
-  /** Adds one sample (a hit or not) to the window's counter and returns the counts after it, atomically. */
-  count(em: EntityManager, key: CounterKey, hit: boolean): Promise<WindowCounts>;
+  /**
+   * Adds one sample (a hit or not) to each window's counter, in one statement, and returns the counts after it,
+   * atomically, in the order of `keys` (the keys must differ).
+   */
+  count(em: EntityManager, keys: CounterKey[], hit: boolean): Promise<WindowCounts[]>;
   /** Records the warning unless its window already has one; true when this call raised it. */
   raise(em: EntityManager, warning: RiskWarning): Promise<boolean>;
 }

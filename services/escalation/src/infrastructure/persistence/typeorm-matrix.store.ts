@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { TransactionMemo } from '@complaints/persistence';
 import { MatrixStore, MatrixVersionConflictError, StoredMatrix } from '../../application/ports/matrix-store';
 import { MatrixContent } from '../../domain/matrix/escalation-matrix';
 
@@ -13,9 +14,16 @@ interface MatrixRow {
 
 @Injectable()
 export class TypeormMatrixStore implements MatrixStore {
+  /** Every event of a consumer's run routes by the current matrix: it is read once per run. */
+  private readonly currentMatrix = new TransactionMemo<StoredMatrix>();
+
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  async current(em?: EntityManager): Promise<StoredMatrix> {
+  current(em?: EntityManager): Promise<StoredMatrix> {
+    return this.currentMatrix.read(em, 'current', () => this.readCurrent(em));
+  }
+
+  private async readCurrent(em?: EntityManager): Promise<StoredMatrix> {
     const [row]: MatrixRow[] = await (em ?? this.dataSource).query(
       `SELECT * FROM escalation_matrix ORDER BY version DESC LIMIT 1`,
     );

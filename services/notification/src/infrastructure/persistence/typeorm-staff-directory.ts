@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { TransactionMemo } from '@complaints/persistence';
 import { StaffRecipient } from '../../domain/recipients';
 import { Channel, Language, StaffAudience } from '../../domain/template';
 import { StaffDirectory, StaffDirectoryView } from '../../application/ports/staff-directory';
@@ -32,9 +33,16 @@ function toRecipient(r: RecipientRow): StaffRecipient {
 
 @Injectable()
 export class TypeormStaffDirectory implements StaffDirectory {
+  /** Every event of a consumer's run picks its staff recipients: the directory is read once per run. */
+  private readonly directory = new TransactionMemo<StaffDirectoryView>();
+
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  async all(em: EntityManager = this.dataSource.manager): Promise<StaffDirectoryView> {
+  all(em: EntityManager = this.dataSource.manager): Promise<StaffDirectoryView> {
+    return this.directory.read(em, 'all', () => this.readAll(em));
+  }
+
+  private async readAll(em: EntityManager): Promise<StaffDirectoryView> {
     const rows: RecipientRow[] = await em.query('SELECT * FROM staff_recipient ORDER BY id');
     const latest = rows.reduce<RecipientRow | null>(
       (acc, r) => (!acc || r.updated_at > acc.updated_at ? r : acc),
@@ -54,6 +62,7 @@ export class TypeormStaffDirectory implements StaffDirectory {
 
   replace(recipients: StaffRecipient[], actor: string): Promise<StaffDirectoryView> {
     return this.dataSource.transaction(async (em) => {
+      this.directory.forget(em);
       await em.query('DELETE FROM staff_recipient');
       for (const r of recipients) {
         await em.query(

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { TransactionMemo } from '@complaints/persistence';
 import { Audience, Channel, Language, Template, VersionedTemplate } from '../../domain/template';
 import {
   TemplateSet,
@@ -33,6 +34,8 @@ function toTemplate(r: TemplateRow): VersionedTemplate {
 
 @Injectable()
 export class TypeormTemplateStore implements TemplateStore {
+  private readonly templatesByEvent = new TransactionMemo<VersionedTemplate[]>();
+
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async current(em: EntityManager = this.dataSource.manager): Promise<TemplateSet> {
@@ -46,7 +49,12 @@ export class TypeormTemplateStore implements TemplateStore {
     return this.load(this.dataSource.manager, version);
   }
 
-  async forEvent(em: EntityManager, eventType: string): Promise<VersionedTemplate[]> {
+  /** Every event of a consumer's run looks up its templates: each type's are read once per run. */
+  forEvent(em: EntityManager, eventType: string): Promise<VersionedTemplate[]> {
+    return this.templatesByEvent.read(em, eventType, () => this.readForEvent(em, eventType));
+  }
+
+  private async readForEvent(em: EntityManager, eventType: string): Promise<VersionedTemplate[]> {
     const rows: TemplateRow[] = await em.query(
       `SELECT * FROM message_template WHERE version = ${CURRENT} AND event_type = $1`,
       [eventType],

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { TransactionMemo } from '@complaints/persistence';
 import { CalendarDocument, PolicyDocument, RulesStore, Versioned } from '../../application/ports/rules-store';
 
 type Table = 'sla_policy_set' | 'calendar_set';
@@ -16,6 +17,9 @@ const RULES_LOCK = 'sla-timer:rules';
 
 @Injectable()
 export class TypeormRulesStore implements RulesStore {
+  /** Every event of a consumer's run reads the current policies and calendars: once per run is enough. */
+  private readonly currentVersions = new TransactionMemo<Versioned<PolicyDocument | CalendarDocument>>();
+
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async lockForChange(em: EntityManager): Promise<void> {
@@ -64,7 +68,16 @@ export class TypeormRulesStore implements RulesStore {
     return rows[0]?.n ?? 0;
   }
 
-  private async current<T>(table: Table, em?: EntityManager): Promise<Versioned<T>> {
+  private current<T extends PolicyDocument | CalendarDocument>(
+    table: Table,
+    em?: EntityManager,
+  ): Promise<Versioned<T>> {
+    return this.currentVersions.read(em, table, () => this.readCurrent<T>(table, em)) as Promise<
+      Versioned<T>
+    >;
+  }
+
+  private async readCurrent<T>(table: Table, em?: EntityManager): Promise<Versioned<T>> {
     const rows: VersionRow<T>[] = await (em ?? this.dataSource).query(
       `SELECT version, document, created_at, created_by FROM ${table} ORDER BY version DESC LIMIT 1`,
     );
@@ -87,6 +100,7 @@ export class TypeormRulesStore implements RulesStore {
     document: object,
     by: string,
   ): Promise<void> {
+    this.currentVersions.forget(em);
     await em.query(`INSERT INTO ${table} (version, document, created_by) VALUES ($1, $2, $3)`, [
       version,
       JSON.stringify(document),
