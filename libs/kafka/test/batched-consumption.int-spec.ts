@@ -89,6 +89,18 @@ describe('consuming a backlog in batches (real broker and database)', () => {
     };
   }
 
+  /** Waits for `count` follow-ups about the complaint and answers the event each was caused by, in wire order. */
+  async function causesOfFollowUps(complaintId: string, count: number): Promise<string[]> {
+    const followUps = await eventually(() => {
+      const found = probe.records.filter(
+        (r) => r.topic === TOPICS.classificationResults && r.key === complaintId,
+      );
+      expect(found).toHaveLength(count);
+      return found;
+    });
+    return followUps.map((r) => (r.value as { causationid: string }).causationid);
+  }
+
   async function publish(events: ReturnType<typeof receivedEvents>): Promise<void> {
     for (const event of events) {
       await probe.send(TOPICS.intakeLifecycle, event.subject, toKafkaMessage(event).value as string, {
@@ -145,16 +157,7 @@ describe('consuming a backlog in batches (real broker and database)', () => {
     // In a handful of transactions rather than one per event
     expect(new Set(rows.map((r) => r.txid)).size).toBeLessThanOrEqual(5);
     // And each follow-up went out once, in the same order
-    const followUps = await eventually(() => {
-      const found = probe.records.filter(
-        (r) => r.topic === TOPICS.classificationResults && r.key === complaintId,
-      );
-      expect(found).toHaveLength(60);
-      return found;
-    });
-    expect(followUps.map((r) => (r.value as { causationid: string }).causationid)).toEqual(
-      events.map((e) => e.id),
-    );
+    expect(await causesOfFollowUps(complaintId, 60)).toEqual(events.map((e) => e.id));
   });
 
   it('dead-letters a refused event and a record that is not JSON from the middle of a batch, alone', async () => {
@@ -193,15 +196,6 @@ describe('consuming a backlog in batches (real broker and database)', () => {
     const accepted = events.filter((_, i) => i !== 7);
     expect(handled.map((r) => r.event_id)).toEqual(accepted.map((e) => e.id));
     expect(await dataSource.query('SELECT 1 FROM inbox WHERE event_id = $1', [events[7].id])).toHaveLength(0);
-    const followUps = await eventually(() => {
-      const found = probe.records.filter(
-        (r) => r.topic === TOPICS.classificationResults && r.key === complaintId,
-      );
-      expect(found).toHaveLength(19);
-      return found;
-    });
-    expect(followUps.map((r) => (r.value as { causationid: string }).causationid)).toEqual(
-      accepted.map((e) => e.id),
-    );
+    expect(await causesOfFollowUps(complaintId, 19)).toEqual(accepted.map((e) => e.id));
   });
 });
