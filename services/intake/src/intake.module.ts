@@ -16,7 +16,7 @@ import {
   REFERENCE_TIME_ZONE,
 } from './application/register-complaint/register-complaint.service';
 import { CONTACT_SEALER, CUSTOMER_HASHER, PII_CIPHER } from './application/ports/pii-protection';
-import { REGISTRATION_STORE } from './application/ports/registration-store';
+import { REFERENCE_NUMBERS, REGISTRATION_STORE } from './application/ports/registration-store';
 import { IntakeEnv } from './config/intake.env';
 import { Clock, CLOCK, systemClock } from './domain/clock';
 import { AesGcmKeyring } from '@complaints/data-protection';
@@ -29,6 +29,7 @@ import { INTAKE_MIGRATIONS } from './infrastructure/persistence/migrations';
 import { TypeormComplaintQueries } from './infrastructure/persistence/typeorm-complaint.queries';
 import { TypeormLifecycleStore } from './infrastructure/persistence/typeorm-lifecycle.store';
 import { TypeormProjectionStore } from './infrastructure/persistence/typeorm-projection.store';
+import { SequenceReferenceNumbers } from './infrastructure/persistence/sequence-reference-numbers';
 import { TypeormRegistrationStore } from './infrastructure/persistence/typeorm-registration.store';
 
 export const INTAKE_SCHEMA = 'intake';
@@ -67,6 +68,7 @@ export class IntakeModule {
           useValue: new HmacCustomerHasher(Buffer.from(env.CUSTOMER_HASH_KEY, 'base64')),
         },
         { provide: REGISTRATION_STORE, useClass: TypeormRegistrationStore },
+        { provide: REFERENCE_NUMBERS, useClass: SequenceReferenceNumbers },
         { provide: LIFECYCLE_STORE, useClass: TypeormLifecycleStore },
         { provide: COMPLAINT_QUERIES, useClass: TypeormComplaintQueries },
         { provide: PROJECTION_STORE, useClass: TypeormProjectionStore },

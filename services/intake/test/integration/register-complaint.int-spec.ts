@@ -130,6 +130,44 @@ describe('POST /v1/complaints against real Postgres and Kafka', () => {
     expect(probe.records.filter((r) => r.key === id)).toHaveLength(1);
   });
 
+  it('gives each request in a burst its own answer when some of them must be refused', async () => {
+    // Given 30 distinct complaints arriving at once (they are written in groups), among them two with the same
+    // externalRef and two with the same Idempotency-Key but different bodies
+    const externalRef = `APP-${randomUUID()}`;
+    const sharedKey = `key-${randomUUID()}`;
+    const bodies = Array.from({ length: 30 }, (_, i) => ({
+      key: i === 2 ? sharedKey : `key-${randomUUID()}`,
+      body: validBody({ externalRef: i < 2 ? externalRef : `APP-${randomUUID()}` }),
+    }));
+    bodies.push({
+      key: sharedKey,
+      body: validBody({ externalRef: `APP-${randomUUID()}`, subject: 'a different body under the same key' }),
+    });
+    const responses = await Promise.all(bodies.map(({ key, body }) => post(key, body)));
+
+    // Then one of the two externalRef twins and one of the two key twins is refused with 409, the rest recorded
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(2);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(29);
+    expect([statuses[0], statuses[1]].sort()).toEqual([201, 409]);
+    expect([statuses[2], statuses[30]].sort()).toEqual([201, 409]);
+    const recorded = responses.filter((r) => r.status === 201).map((r) => r.body.id as string);
+    expect(new Set(recorded).size).toBe(29);
+
+    // And each recorded complaint has its row, its audit entry and exactly one complaint.received on the wire
+    const dataSource = app.get(DataSource);
+    const [counts] = await dataSource.query(
+      `SELECT (SELECT count(*)::int FROM complaint WHERE id = ANY($1::uuid[])) AS complaints,
+              (SELECT count(*)::int FROM complaint_transition WHERE complaint_id = ANY($1::uuid[])) AS audit`,
+      [recorded],
+    );
+    expect(counts).toEqual({ complaints: 29, audit: 29 });
+    await eventually(() =>
+      expect(probe.records.filter((r) => recorded.includes(r.key ?? '')).length).toBeGreaterThanOrEqual(29),
+    );
+    expect(probe.records.filter((r) => recorded.includes(r.key ?? ''))).toHaveLength(29);
+  });
+
   it('answers 400 problem+json listing every field error, and stores nothing', async () => {
     const dataSource = app.get(DataSource);
     const [before] = await dataSource.query('SELECT count(*)::int AS n FROM complaint');

@@ -9,9 +9,6 @@ export interface RegistrationResponse {
   receivedAt: string;
 }
 
-export type KeyClaim =
-  { claimed: true } | { claimed: false; requestHash: string; response: RegistrationResponse };
-
 /** The facts that travel on complaint.received besides the complaint itself. */
 export interface ReceivedEventExtras {
   customerHash: string;
@@ -20,21 +17,38 @@ export interface ReceivedEventExtras {
   causationId: string;
 }
 
-/** One database transaction of a registration: everything in it commits together or not at all. */
-export interface RegistrationTransaction {
-  claimIdempotencyKey(scope: string, key: string, requestHash: string): Promise<KeyClaim>;
-  nextReferenceNumber(): Promise<number>;
-  /** Throws DuplicateExternalRefError when the channel already filed this externalRef. */
-  insertComplaint(complaint: Complaint, customerHash: string): Promise<void>;
-  recordTransition(complaint: Complaint, actor: string, reason: string): Promise<void>;
-  publishReceived(complaint: Complaint, extras: ReceivedEventExtras): Promise<void>;
-  saveResponse(scope: string, key: string, response: RegistrationResponse): Promise<void>;
+/** Everything a registration writes, built before it is stored: the store decides only whether it may. */
+export interface NewRegistration {
+  idempotencyScope: string;
+  idempotencyKey: string;
+  requestHash: string;
+  complaint: Complaint;
+  customerHash: string;
+  /** Who filed it, for the audit trail. */
+  actor: string;
+  received: ReceivedEventExtras;
+  response: RegistrationResponse;
 }
+
+/** Recorded, or the key was claimed before: then the earlier request's hash and response. */
+export type RegistrationOutcome =
+  { recorded: true } | { recorded: false; requestHash: string; response: RegistrationResponse };
 
 export interface RegistrationStore {
-  inTransaction<T>(work: (tx: RegistrationTransaction) => Promise<T>): Promise<T>;
+  /**
+   * In one transaction: claims the Idempotency-Key and, if it was free, records the complaint, its first audit
+   * entry, its complaint.received event and the key's response; otherwise writes nothing. Throws
+   * DuplicateExternalRefError when the channel already filed this externalRef.
+   */
+  register(registration: NewRegistration): Promise<RegistrationOutcome>;
 }
 
+/** Reference sequence numbers: unique, increasing per replica, not gapless. */
+export interface ReferenceNumbers {
+  next(): Promise<number>;
+}
+
+export const REFERENCE_NUMBERS = Symbol('ReferenceNumbers');
 export const REGISTRATION_STORE = Symbol('RegistrationStore');
 
 export class DuplicateExternalRefError extends Error {

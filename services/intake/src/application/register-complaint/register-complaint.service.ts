@@ -7,6 +7,8 @@ import { detectTextLanguage } from '../../domain/text-language';
 import { CONTACT_SEALER, ContactSealer, CUSTOMER_HASHER, CustomerHasher } from '../ports/pii-protection';
 import {
   IdempotencyKeyReusedError,
+  REFERENCE_NUMBERS,
+  ReferenceNumbers,
   REGISTRATION_STORE,
   RegistrationResponse,
   RegistrationStore,
@@ -24,35 +26,37 @@ export interface RegistrationResult {
 /**
  * Records a complaint and its complaint.received event in one transaction, exactly once per Idempotency-Key.
  * Concurrent requests with the same key serialise on the key's primary key: one inserts, the others wait for it
- * to commit and then replay its response.
+ * to commit and then replay its response. The complaint is built before the key is claimed, so a replay spends a
+ * reference number (references may skip numbers).
  */
 @Injectable()
 export class RegisterComplaintService {
   constructor(
     @Inject(REGISTRATION_STORE) private readonly store: RegistrationStore,
+    @Inject(REFERENCE_NUMBERS) private readonly references: ReferenceNumbers,
     @Inject(CONTACT_SEALER) private readonly sealer: ContactSealer,
     @Inject(CUSTOMER_HASHER) private readonly hasher: CustomerHasher,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(REFERENCE_TIME_ZONE) private readonly timeZone: string,
   ) {}
 
-  execute(command: RegisterComplaintCommand): Promise<RegistrationResult> {
-    return this.store.inTransaction(async (tx) => {
-      const claim = await tx.claimIdempotencyKey(
-        command.idempotencyScope,
-        command.idempotencyKey,
-        command.requestHash,
-      );
-      if (!claim.claimed) {
-        if (claim.requestHash !== command.requestHash)
-          throw new IdempotencyKeyReusedError(command.idempotencyKey);
-        return { response: claim.response, replayed: true };
-      }
-      const complaint = this.newComplaint(command, await tx.nextReferenceNumber());
-      const customerHash = this.hasher.hash(command.customer);
-      await tx.insertComplaint(complaint, customerHash);
-      await tx.recordTransition(complaint, command.actor, 'complaint received');
-      await tx.publishReceived(complaint, {
+  async execute(command: RegisterComplaintCommand): Promise<RegistrationResult> {
+    const complaint = this.newComplaint(command, await this.references.next());
+    const customerHash = this.hasher.hash(command.customer);
+    const response: RegistrationResponse = {
+      id: complaint.id,
+      reference: complaint.reference,
+      status: complaint.status,
+      receivedAt: complaint.receivedAt.toISOString(),
+    };
+    const outcome = await this.store.register({
+      idempotencyScope: command.idempotencyScope,
+      idempotencyKey: command.idempotencyKey,
+      requestHash: command.requestHash,
+      complaint,
+      customerHash,
+      actor: command.actor,
+      received: {
         customerHash,
         contact: this.sealer.seal({
           name: command.customer.name,
@@ -61,16 +65,13 @@ export class RegisterComplaintService {
         }),
         correlationId: command.correlationId,
         causationId: command.idempotencyKey,
-      });
-      const response: RegistrationResponse = {
-        id: complaint.id,
-        reference: complaint.reference,
-        status: complaint.status,
-        receivedAt: complaint.receivedAt.toISOString(),
-      };
-      await tx.saveResponse(command.idempotencyScope, command.idempotencyKey, response);
-      return { response, replayed: false };
+      },
+      response,
     });
+    if (outcome.recorded) return { response, replayed: false };
+    if (outcome.requestHash !== command.requestHash)
+      throw new IdempotencyKeyReusedError(command.idempotencyKey);
+    return { response: outcome.response, replayed: true };
   }
 
   private newComplaint(command: RegisterComplaintCommand, sequence: number): Complaint {

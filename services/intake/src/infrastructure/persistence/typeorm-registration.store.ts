@@ -1,123 +1,163 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { OutboxWriter } from '@complaints/kafka';
-import { isUniqueViolation } from '@complaints/persistence';
-import { Complaint } from '../../domain/complaint';
+import { GroupCommit, isUniqueViolation } from '@complaints/persistence';
 import { PII_CIPHER, PiiCipher } from '../../application/ports/pii-protection';
 import {
   DuplicateExternalRefError,
-  KeyClaim,
-  ReceivedEventExtras,
+  NewRegistration,
+  RegistrationOutcome,
   RegistrationResponse,
   RegistrationStore,
-  RegistrationTransaction,
 } from '../../application/ports/registration-store';
 import { complaintReceivedEnvelope } from '../messaging/complaint-received.mapper';
 
+/**
+ * Registrations that arrive while another group is committing are written together: one transaction, one
+ * statement for the keys, complaints and audit entries, one for the outbox. Under load a POST then costs a
+ * fraction of a round trip instead of eight; an idle intake commits each at once. A group that fails (say one
+ * complaint repeats an externalRef) is retried one registration per transaction, so each caller gets its own
+ * answer and nothing is half-written.
+ */
 @Injectable()
 export class TypeormRegistrationStore implements RegistrationStore {
+  private readonly groups = new GroupCommit<NewRegistration, RegistrationOutcome>((group) =>
+    this.commit(group),
+  );
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     @Inject(PII_CIPHER) private readonly cipher: PiiCipher,
   ) {}
 
-  inTransaction<T>(work: (tx: RegistrationTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((em) =>
-      work(new TypeormRegistrationTransaction(em, this.outbox, this.cipher)),
-    );
-  }
-}
-
-class TypeormRegistrationTransaction implements RegistrationTransaction {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly outbox: OutboxWriter,
-    private readonly cipher: PiiCipher,
-  ) {}
-
-  async claimIdempotencyKey(scope: string, key: string, requestHash: string): Promise<KeyClaim> {
-    // A concurrent insert of the same key blocks here until the other transaction ends, then sees its row.
-    const inserted: unknown[] = await this.em.query(
-      `INSERT INTO idempotency_key (scope, key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (scope, key) DO NOTHING RETURNING 1`,
-      [scope, key, requestHash],
-    );
-    if (inserted.length > 0) return { claimed: true };
-    const [row]: { request_hash: string; response: RegistrationResponse }[] = await this.em.query(
-      'SELECT request_hash, response FROM idempotency_key WHERE scope = $1 AND key = $2',
-      [scope, key],
-    );
-    return { claimed: false, requestHash: row.request_hash, response: row.response };
+  register(registration: NewRegistration): Promise<RegistrationOutcome> {
+    return this.groups.submit(registration);
   }
 
-  async nextReferenceNumber(): Promise<number> {
-    const [row]: { n: string }[] = await this.em.query(`SELECT nextval('complaint_reference_seq') AS n`);
-    return Number(row.n);
-  }
-
-  async insertComplaint(c: Complaint, customerHash: string): Promise<void> {
-    const seal = (value?: string) => (value ? JSON.stringify(this.cipher.encrypt(value)) : null);
+  private async commit(group: NewRegistration[]): Promise<RegistrationOutcome[]> {
+    // The same key twice in a group: the first claims it, the others replay it like any later request. Keys in a
+    // fixed order, so two replicas' groups cannot deadlock on each other's keys.
+    const firsts = new Map<string, NewRegistration>();
+    for (const r of group) firsts.set(keyOf(r), firsts.get(keyOf(r)) ?? r);
+    const claimants = [...firsts.values()].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
     try {
-      await this.em.query(
-        `INSERT INTO complaint (id, reference, channel, external_ref, status, version, received_at,
-           customer_name, customer_phone, customer_email, customer_id_number, customer_number, customer_hash,
-           segment, vulnerable, preferred_language, contact_preference, subject, description, text_language,
-           product, amount_value, amount_currency, occurred_at, attachments)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25)`,
-        [
-          c.id,
-          c.reference,
-          c.channel,
-          c.externalRef ?? null,
-          c.status,
-          c.version,
-          c.receivedAt,
-          seal(c.customer.name),
-          seal(c.customer.phone),
-          seal(c.customer.email),
-          seal(c.customer.idNumber),
-          seal(c.customer.customerId),
-          customerHash,
-          c.profile.segment,
-          c.profile.vulnerable,
-          c.profile.preferredLanguage,
-          c.profile.contactPreference,
-          c.subject,
-          c.description,
-          c.textLanguage,
-          c.product ?? null,
-          c.amount?.value ?? null,
-          c.amount?.currency ?? null,
-          c.occurredAt ?? null,
-          JSON.stringify(c.attachments),
-        ],
-      );
+      return await this.dataSource.transaction(async (em) => {
+        const claimed = await this.insertClaimed(em, claimants);
+        const recorded = claimants.filter((r) => claimed.has(keyOf(r)));
+        await this.outbox.enqueue(
+          em,
+          recorded.map((r) => complaintReceivedEnvelope(r.complaint, r.received)),
+        );
+        const outcomes: RegistrationOutcome[] = [];
+        for (const r of group) {
+          const ownClaim = claimed.has(keyOf(r)) && firsts.get(keyOf(r)) === r;
+          outcomes.push(ownClaim ? { recorded: true } : await this.earlierClaim(em, r));
+        }
+        return outcomes;
+      });
     } catch (error) {
-      if (isUniqueViolation(error, 'complaint_channel_external_ref')) {
-        throw new DuplicateExternalRefError(c.channel, c.externalRef ?? '');
+      if (group.length === 1 && isUniqueViolation(error, 'complaint_channel_external_ref')) {
+        const { channel, externalRef } = group[0].complaint;
+        throw new DuplicateExternalRefError(channel, externalRef ?? '');
       }
       throw error;
     }
   }
 
-  async recordTransition(c: Complaint, actor: string, reason: string): Promise<void> {
-    await this.em.query(
-      `INSERT INTO complaint_transition (complaint_id, from_status, to_status, actor, reason, occurred_at)
-       VALUES ($1, NULL, $2, $3, $4, $5)`,
-      [c.id, c.status, actor, reason, c.receivedAt],
+  /**
+   * Claims the keys that are free and records their complaints and first audit entries, in one statement; a key
+   * another transaction is inserting blocks here until that one ends. Returns the keys it claimed.
+   */
+  private async insertClaimed(em: EntityManager, group: NewRegistration[]): Promise<Set<string>> {
+    const rows: { scope: string; key: string }[] = await em.query(
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
+           scope text, key text, request_hash text, response jsonb, actor text,
+           id uuid, reference text, channel text, external_ref text, status text, version integer,
+           received_at timestamptz, customer_name jsonb, customer_phone jsonb, customer_email jsonb,
+           customer_id_number jsonb, customer_number jsonb, customer_hash text, segment text, vulnerable text[],
+           preferred_language text, contact_preference text, subject text, description text, text_language text,
+           product text, amount_value numeric, amount_currency text, occurred_at timestamptz, attachments jsonb)
+       ),
+       claimed AS (
+         INSERT INTO idempotency_key (scope, key, request_hash, response)
+         SELECT scope, key, request_hash, response FROM input
+         ON CONFLICT (scope, key) DO NOTHING
+         RETURNING scope, key
+       ),
+       complaints AS (
+         INSERT INTO complaint (id, reference, channel, external_ref, status, version, received_at,
+           customer_name, customer_phone, customer_email, customer_id_number, customer_number, customer_hash,
+           segment, vulnerable, preferred_language, contact_preference, subject, description, text_language,
+           product, amount_value, amount_currency, occurred_at, attachments)
+         SELECT id, reference, channel, external_ref, status, version, received_at,
+           customer_name, customer_phone, customer_email, customer_id_number, customer_number, customer_hash,
+           segment, vulnerable, preferred_language, contact_preference, subject, description, text_language,
+           product, amount_value, amount_currency, occurred_at, attachments
+         FROM input JOIN claimed USING (scope, key)
+         RETURNING id
+       ),
+       audit AS (
+         INSERT INTO complaint_transition (complaint_id, from_status, to_status, actor, reason, occurred_at)
+         SELECT id, NULL, status, actor, 'complaint received', received_at FROM input JOIN complaints USING (id)
+       )
+       SELECT scope, key FROM claimed`,
+      [JSON.stringify(group.map((r) => this.row(r)))],
     );
+    return new Set(rows.map((row) => claimKey(row.scope, row.key)));
   }
 
-  async publishReceived(c: Complaint, extras: ReceivedEventExtras): Promise<void> {
-    await this.outbox.enqueue(this.em, [complaintReceivedEnvelope(c, extras)]);
+  private async earlierClaim(em: EntityManager, r: NewRegistration): Promise<RegistrationOutcome> {
+    const [row]: { request_hash: string; response: RegistrationResponse }[] = await em.query(
+      'SELECT request_hash, response FROM idempotency_key WHERE scope = $1 AND key = $2',
+      [r.idempotencyScope, r.idempotencyKey],
+    );
+    return { recorded: false, requestHash: row.request_hash, response: row.response };
   }
 
-  async saveResponse(scope: string, key: string, response: RegistrationResponse): Promise<void> {
-    await this.em.query('UPDATE idempotency_key SET response = $3 WHERE scope = $1 AND key = $2', [
-      scope,
-      key,
-      JSON.stringify(response),
-    ]);
+  private row(r: NewRegistration): Record<string, unknown> {
+    const c = r.complaint;
+    const seal = (value?: string) => (value ? this.cipher.encrypt(value) : null);
+    return {
+      scope: r.idempotencyScope,
+      key: r.idempotencyKey,
+      request_hash: r.requestHash,
+      response: r.response,
+      actor: r.actor,
+      id: c.id,
+      reference: c.reference,
+      channel: c.channel,
+      external_ref: c.externalRef ?? null,
+      status: c.status,
+      version: c.version,
+      received_at: c.receivedAt,
+      customer_name: seal(c.customer.name),
+      customer_phone: seal(c.customer.phone),
+      customer_email: seal(c.customer.email),
+      customer_id_number: seal(c.customer.idNumber),
+      customer_number: seal(c.customer.customerId),
+      customer_hash: r.customerHash,
+      segment: c.profile.segment,
+      vulnerable: c.profile.vulnerable,
+      preferred_language: c.profile.preferredLanguage,
+      contact_preference: c.profile.contactPreference,
+      subject: c.subject,
+      description: c.description,
+      text_language: c.textLanguage,
+      product: c.product ?? null,
+      amount_value: c.amount?.value ?? null,
+      amount_currency: c.amount?.currency ?? null,
+      occurred_at: c.occurredAt ?? null,
+      attachments: c.attachments,
+    };
   }
+}
+
+function keyOf(r: NewRegistration): string {
+  return claimKey(r.idempotencyScope, r.idempotencyKey);
+}
+
+function claimKey(scope: string, key: string): string {
+  return `${scope}\u0000${key}`;
 }
