@@ -9,7 +9,8 @@
 # Environment (all optional): STACK_NAME (local; runs side by side under another name), SERVICE_PORT_BASE (3000:
 # intake is base+1 ... notification base+5), KAFKA_BROKERS (use this broker instead of starting one), KAFKA_PORT,
 # COMPLAINTS_DB (complaints), DATABASE_ADMIN_URL, DB_SERVICE_PASSWORD (service role password on servers that
-# need one), STACK_SKIP_BUILD=1 (use the existing dist/ folders).
+# need one), STACK_SKIP_BUILD=1 (use the existing dist/ folders), STACK_NODE_ARGS (extra flags for every
+# service's node, e.g. --cpu-prof --cpu-prof-dir=<dir> to profile a run; profiles are written on stop).
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -103,8 +104,9 @@ start_service() {
   DATABASE_URL="$url" node "services/$svc/dist/migrate.js" >&2 || die "$svc migrations failed"
   # Appended, not truncated: after a crash and restart the log still shows what happened before.
   echo "=== $(date -u +%FT%TZ) starting $svc" >>"$run_dir/$svc.log"
+  # shellcheck disable=SC2086 # STACK_NODE_ARGS holds several flags on purpose
   PORT=$port HOST=127.0.0.1 DATABASE_URL="$url" KAFKA_BROKERS="$brokers" \
-    setsid node "services/$svc/dist/main.js" >>"$run_dir/$svc.log" 2>&1 </dev/null &
+    setsid node ${STACK_NODE_ARGS:-} "services/$svc/dist/main.js" >>"$run_dir/$svc.log" 2>&1 </dev/null &
   echo $! >"$pid_file"
 }
 

@@ -3,6 +3,16 @@ import { EVENT_CATALOGUE, EventEnvelope, EventType } from '@complaints/contracts
 
 const ROWS_PER_INSERT = 1000;
 
+/** One row of the outbox table as a writer supplies it. */
+export interface OutboxRow {
+  id: string;
+  aggregatetype: string;
+  aggregateid: string;
+  type: string;
+  topic: string;
+  payload: EventEnvelope;
+}
+
 /**
  * Writes events into the outbox inside the caller's transaction: the state change and its events commit
  * together or not at all. The NOTIFY is delivered on commit and wakes the relay at once. It rides on the last
@@ -10,6 +20,35 @@ const ROWS_PER_INSERT = 1000;
  */
 export class OutboxWriter {
   constructor(private readonly schema: string) {}
+
+  /** The channel whose NOTIFY wakes this schema's relay. */
+  get channel(): string {
+    return outboxChannel(this.schema);
+  }
+
+  /** An event as the outbox row `insertSelect` reads: for writers that fold the outbox into a larger statement. */
+  rowOf(envelope: EventEnvelope): OutboxRow {
+    return {
+      id: envelope.id,
+      aggregatetype: aggregateTypeOf(envelope.type),
+      aggregateid: envelope.subject,
+      type: envelope.type,
+      topic: EVENT_CATALOGUE[envelope.type as EventType].topic,
+      payload: envelope,
+    };
+  }
+
+  /**
+   * An INSERT for a data-modifying WITH clause, writing the rows (as rowOf made them) held in jsonb column
+   * `column` of the FROM items `source`. The statement must also select pg_notify(channel) once, or the relay
+   * only finds the rows at its next poll.
+   */
+  insertSelect(source: string, column: string): string {
+    return `INSERT INTO outbox (id, aggregatetype, aggregateid, type, topic, payload)
+      SELECT (${column}->>'id')::uuid, ${column}->>'aggregatetype', ${column}->>'aggregateid', ${column}->>'type',
+        ${column}->>'topic', ${column}->'payload'
+      FROM ${source}`;
+  }
 
   async enqueue(em: EntityManager, envelopes: EventEnvelope[]): Promise<void> {
     if (envelopes.length === 0) return;
@@ -23,14 +62,14 @@ export class OutboxWriter {
   private async insert(em: EntityManager, envelopes: EventEnvelope[], notify: boolean): Promise<void> {
     const values: unknown[] = [];
     const rows = envelopes.map((envelope, i) => {
-      const topic = EVENT_CATALOGUE[envelope.type as EventType].topic;
+      const row = this.rowOf(envelope);
       values.push(
-        envelope.id,
-        aggregateTypeOf(envelope.type),
-        envelope.subject,
-        envelope.type,
-        topic,
-        JSON.stringify(envelope),
+        row.id,
+        row.aggregatetype,
+        row.aggregateid,
+        row.type,
+        row.topic,
+        JSON.stringify(row.payload),
       );
       const o = i * 6;
       return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}::jsonb)`;
@@ -41,7 +80,7 @@ export class OutboxWriter {
       return;
     }
     // A data-modifying WITH runs exactly once whether or not the outer query reads it.
-    values.push(outboxChannel(this.schema));
+    values.push(this.channel);
     await em.query(`WITH written AS (${insert}) SELECT pg_notify($${values.length}, '')`, values);
   }
 }

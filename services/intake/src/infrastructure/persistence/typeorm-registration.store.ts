@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { OutboxWriter } from '@complaints/kafka';
 import { GroupCommit, isUniqueViolation } from '@complaints/persistence';
 import { PII_CIPHER, PiiCipher } from '../../application/ports/pii-protection';
@@ -13,9 +13,9 @@ import {
 import { complaintReceivedEnvelope } from '../messaging/complaint-received.mapper';
 
 /**
- * Registrations that arrive while another group is committing are written together: one transaction, one
- * statement for the keys, complaints and audit entries, one for the outbox. Under load a POST then costs a
- * fraction of a round trip instead of eight; an idle intake commits each at once. A group that fails (say one
+ * Registrations that arrive while another group is committing are written together, in one statement: keys,
+ * complaints, audit entries and outbox. Under load a POST then costs a fraction of a round trip instead of
+ * eight; an idle intake commits each at once. A group that fails (say one
  * complaint repeats an externalRef) is retried one registration per transaction, so each caller gets its own
  * answer and nothing is half-written.
  */
@@ -42,20 +42,13 @@ export class TypeormRegistrationStore implements RegistrationStore {
     for (const r of group) firsts.set(keyOf(r), firsts.get(keyOf(r)) ?? r);
     const claimants = [...firsts.values()].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
     try {
-      return await this.dataSource.transaction(async (em) => {
-        const claimed = await this.insertClaimed(em, claimants);
-        const recorded = claimants.filter((r) => claimed.has(keyOf(r)));
-        await this.outbox.enqueue(
-          em,
-          recorded.map((r) => complaintReceivedEnvelope(r.complaint, r.received)),
-        );
-        const outcomes: RegistrationOutcome[] = [];
-        for (const r of group) {
-          const ownClaim = claimed.has(keyOf(r)) && firsts.get(keyOf(r)) === r;
-          outcomes.push(ownClaim ? { recorded: true } : await this.earlierClaim(em, r));
-        }
-        return outcomes;
-      });
+      const claimed = await this.recordClaimed(claimants);
+      const outcomes: RegistrationOutcome[] = [];
+      for (const r of group) {
+        const ownClaim = claimed.has(keyOf(r)) && firsts.get(keyOf(r)) === r;
+        outcomes.push(ownClaim ? { recorded: true } : await this.earlierClaim(r));
+      }
+      return outcomes;
     } catch (error) {
       if (group.length === 1 && isUniqueViolation(error, 'complaint_channel_external_ref')) {
         const { channel, externalRef } = group[0].complaint;
@@ -66,11 +59,13 @@ export class TypeormRegistrationStore implements RegistrationStore {
   }
 
   /**
-   * Claims the keys that are free and records their complaints and first audit entries, in one statement; a key
-   * another transaction is inserting blocks here until that one ends. Returns the keys it claimed.
+   * Claims the keys that are free and records their complaints, first audit entries and complaint.received
+   * events, in one statement (so one implicit transaction and one round trip: under CPU contention each round
+   * trip waits for two processes to be scheduled). A key another transaction is inserting blocks here until that
+   * one ends. Returns the keys it claimed.
    */
-  private async insertClaimed(em: EntityManager, group: NewRegistration[]): Promise<Set<string>> {
-    const rows: { scope: string; key: string }[] = await em.query(
+  private async recordClaimed(group: NewRegistration[]): Promise<Set<string>> {
+    const rows: { scope: string; key: string }[] = await this.dataSource.query(
       `WITH input AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
            scope text, key text, request_hash text, response jsonb, actor text,
@@ -78,7 +73,8 @@ export class TypeormRegistrationStore implements RegistrationStore {
            received_at timestamptz, customer_name jsonb, customer_phone jsonb, customer_email jsonb,
            customer_id_number jsonb, customer_number jsonb, customer_hash text, segment text, vulnerable text[],
            preferred_language text, contact_preference text, subject text, description text, text_language text,
-           product text, amount_value numeric, amount_currency text, occurred_at timestamptz, attachments jsonb)
+           product text, amount_value numeric, amount_currency text, occurred_at timestamptz, attachments jsonb,
+           outbox_row jsonb)
        ),
        claimed AS (
          INSERT INTO idempotency_key (scope, key, request_hash, response)
@@ -101,15 +97,17 @@ export class TypeormRegistrationStore implements RegistrationStore {
        audit AS (
          INSERT INTO complaint_transition (complaint_id, from_status, to_status, actor, reason, occurred_at)
          SELECT id, NULL, status, actor, 'complaint received', received_at FROM input JOIN complaints USING (id)
-       )
-       SELECT scope, key FROM claimed`,
-      [JSON.stringify(group.map((r) => this.row(r)))],
+       ),
+       events AS (${this.outbox.insertSelect('input JOIN complaints USING (id)', 'outbox_row')}),
+       wake AS MATERIALIZED (SELECT pg_notify($2, ''))
+       SELECT scope, key FROM claimed, wake`,
+      [JSON.stringify(group.map((r) => this.row(r))), this.outbox.channel],
     );
     return new Set(rows.map((row) => claimKey(row.scope, row.key)));
   }
 
-  private async earlierClaim(em: EntityManager, r: NewRegistration): Promise<RegistrationOutcome> {
-    const [row]: { request_hash: string; response: RegistrationResponse }[] = await em.query(
+  private async earlierClaim(r: NewRegistration): Promise<RegistrationOutcome> {
+    const [row]: { request_hash: string; response: RegistrationResponse }[] = await this.dataSource.query(
       'SELECT request_hash, response FROM idempotency_key WHERE scope = $1 AND key = $2',
       [r.idempotencyScope, r.idempotencyKey],
     );
@@ -150,6 +148,7 @@ export class TypeormRegistrationStore implements RegistrationStore {
       amount_currency: c.amount?.currency ?? null,
       occurred_at: c.occurredAt ?? null,
       attachments: c.attachments,
+      outbox_row: this.outbox.rowOf(complaintReceivedEnvelope(c, r.received)),
     };
   }
 }
