@@ -43,7 +43,7 @@ export class PlanDeliveriesService {
     const variables = deriveVariables(trigger.eventType, trigger.variables, {
       // Only the acknowledgement quotes the answer time.
       answerWithinDays:
-        trigger.eventType === 'complaint.received' ? (await this.policy.get()).answerWithinDays : 0,
+        trigger.eventType === 'complaint.received' ? (await this.policy.get(em)).answerWithinDays : 0,
       surveyUrl: this.settings.surveyUrl,
       team,
     });
@@ -74,7 +74,6 @@ export class PlanDeliveriesService {
     }
 
     const recorded = await this.deliveries.record(em, planned);
-    if (recorded.some((d) => d.status === 'pending')) await this.deliveries.wakeWorkers(em);
     // What can never be sent is reported now, in this transaction; the rest is reported by the worker.
     return recorded.flatMap((d) => {
       if (d.status !== 'failed' || d.channel === 'none') return [];

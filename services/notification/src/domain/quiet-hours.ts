@@ -31,13 +31,21 @@ export function parseQuietHours(window: string, timeZone: string): QuietHours | 
   return { startMinute, endMinute, timeZone };
 }
 
+/** One formatter per zone: building one costs about a millisecond, using it microseconds. */
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
 function localMinuteOfDay(now: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hourCycle: 'h23',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(now);
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    clockFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(now);
   const value = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? '0');
   return value('hour') * 60 + value('minute');
 }

@@ -97,7 +97,8 @@ export interface DeliveryFilter {
 export interface DeliveryStore {
   /**
    * Records deliveries in the caller's transaction. The unique key (event, audience, recipient, channel) makes a
-   * redelivered event record nothing new; returns the rows actually inserted.
+   * redelivered event record nothing new; returns the rows actually inserted. When any of them is pending, the
+   * delivery workers are woken as the transaction commits.
    */
   record(em: EntityManager, deliveries: NewDelivery[]): Promise<NewDelivery[]>;
   /** Wakes the delivery workers when the caller's transaction commits. */

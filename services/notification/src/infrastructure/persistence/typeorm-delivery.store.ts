@@ -18,6 +18,18 @@ import {
   Settlement,
 } from '../../application/ports/delivery-store';
 
+function outcomeEnvelope(outcome: OutcomeEnvelope): EventEnvelope {
+  return createEnvelope({
+    type: outcome.event.type,
+    source: 'notification',
+    subject: outcome.subject,
+    data: outcome.event.data,
+    correlationid: outcome.correlationId,
+    causationid: outcome.causationId,
+    time: outcome.time,
+  });
+}
+
 /** The LISTEN/NOTIFY channel that wakes the delivery workers of this database. */
 export const DELIVERY_WAKE_CHANNEL = 'notification_deliveries';
 
@@ -86,50 +98,71 @@ export class TypeormDeliveryStore implements DeliveryStore {
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
   ) {}
 
+  /**
+   * One statement for all of an event's deliveries: the rows (a repeat of the same event, recipient and channel
+   * is skipped), the one attempt on record for those that can never be sent, and the NOTIFY that wakes the
+   * delivery workers when any is pending.
+   */
   async record(em: EntityManager, deliveries: NewDelivery[]): Promise<NewDelivery[]> {
-    const inserted: NewDelivery[] = [];
-    for (const d of deliveries) {
-      const failed = d.status === 'failed';
-      const rows: unknown[] = await em.query(
-        `INSERT INTO delivery (id, event_id, event_type, subject, complaint_id, correlation_id, audience, recipient_key,
-           channel, language, template_version, recipient_masked, variables, status, attempts, due_at, error,
-           permanent, failed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-         ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING RETURNING 1`,
-        [
-          d.id,
-          d.eventId,
-          d.eventType,
-          d.subject,
-          d.complaintId,
-          d.correlationId,
-          d.audience,
-          d.recipientKey,
-          d.channel,
-          d.language,
-          d.templateVersion,
-          d.recipientMasked,
-          JSON.stringify(d.variables),
-          d.status,
-          failed ? 1 : 0,
-          d.status === 'pending' ? d.dueAt : null,
-          d.error ?? null,
-          failed ? true : null,
-          failed ? d.dueAt : null,
-        ],
-      );
-      if (rows.length === 0) continue;
-      inserted.push(d);
-      if (failed) {
-        // A delivery that can never be sent has one attempt on record: the one that found out.
-        await em.query(
-          `INSERT INTO delivery_attempt (delivery_id, attempt, started_at, finished_at, outcome, error)
-           VALUES ($1, 1, $2, $2, 'failed', $3)`,
-          [d.id, d.dueAt, d.error ?? null],
-        );
-      }
-    }
-    return inserted;
+    if (deliveries.length === 0) return [];
+    const rows: { id: string }[] = await em.query(
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
+           id uuid, event_id uuid, event_type text, subject text, complaint_id uuid, correlation_id text,
+           audience text, recipient_key text, channel text, language text, template_version integer,
+           recipient_masked text, variables jsonb, status text, planned_at timestamptz, error text)
+       ),
+       inserted AS (
+         INSERT INTO delivery (id, event_id, event_type, subject, complaint_id, correlation_id, audience,
+           recipient_key, channel, language, template_version, recipient_masked, variables, status, attempts,
+           due_at, error, permanent, failed_at)
+         SELECT id, event_id, event_type, subject, complaint_id, correlation_id, audience, recipient_key, channel,
+           language, template_version, recipient_masked, variables, status,
+           CASE WHEN status = 'failed' THEN 1 ELSE 0 END,
+           CASE WHEN status = 'pending' THEN planned_at END,
+           error,
+           CASE WHEN status = 'failed' THEN true END,
+           CASE WHEN status = 'failed' THEN planned_at END
+         FROM input
+         ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING
+         RETURNING id, status
+       ),
+       -- A delivery that can never be sent has one attempt on record: the one that found out.
+       attempts AS (
+         INSERT INTO delivery_attempt (delivery_id, attempt, started_at, finished_at, outcome, error)
+         SELECT id, 1, planned_at, planned_at, 'failed', error
+         FROM input JOIN inserted USING (id) WHERE inserted.status = 'failed'
+       ),
+       wake AS MATERIALIZED (
+         SELECT pg_notify($2, '') FROM inserted WHERE status = 'pending' LIMIT 1
+       )
+       SELECT id FROM inserted WHERE (SELECT count(*) FROM wake) >= 0`,
+      [
+        JSON.stringify(
+          deliveries.map((d) => ({
+            id: d.id,
+            event_id: d.eventId,
+            event_type: d.eventType,
+            subject: d.subject,
+            complaint_id: d.complaintId,
+            correlation_id: d.correlationId,
+            audience: d.audience,
+            recipient_key: d.recipientKey,
+            channel: d.channel,
+            language: d.language,
+            template_version: d.templateVersion,
+            recipient_masked: d.recipientMasked,
+            variables: d.variables,
+            status: d.status,
+            planned_at: d.dueAt,
+            error: d.error ?? null,
+          })),
+        ),
+        DELIVERY_WAKE_CHANNEL,
+      ],
+    );
+    const inserted = new Set(rows.map((row) => row.id));
+    return deliveries.filter((d) => inserted.has(d.id));
   }
 
   async wakeWorkers(em: EntityManager): Promise<void> {
@@ -203,8 +236,8 @@ export class TypeormDeliveryStore implements DeliveryStore {
   }
 
   /**
-   * Settlements that arrive together (a leased batch finishing its sends) commit together: one transaction, one
-   * outbox insert and one NOTIFY for the group (see GroupCommit).
+   * Settlements that arrive together (a leased batch finishing its sends) commit together, in one statement (see
+   * GroupCommit).
    */
   settle(
     delivery: ClaimedDelivery,
@@ -214,89 +247,65 @@ export class TypeormDeliveryStore implements DeliveryStore {
     return this.settlements.submit({ delivery, settlement, outcome });
   }
 
-  private settleTogether(items: PendingSettlement[]): Promise<boolean[]> {
-    return this.dataSource.transaction(async (em) => {
-      const recorded: boolean[] = [];
-      const events: EventEnvelope[] = [];
-      for (const { delivery, settlement, outcome } of items) {
-        const ours = await this.writeSettlement(em, delivery, settlement);
-        recorded.push(ours);
-        if (ours && outcome) {
-          events.push(
-            createEnvelope({
-              type: outcome.event.type,
-              source: 'notification',
-              subject: outcome.subject,
-              data: outcome.event.data,
-              correlationid: outcome.correlationId,
-              causationid: outcome.causationId,
-              time: outcome.time,
-            }),
-          );
-        }
-      }
-      await this.outbox.enqueue(em, events);
-      return recorded;
-    });
-  }
-
   /**
-   * The outcome and its attempt row. Only the holder of the current lease may settle: a worker whose lease
-   * expired and was taken over writes nothing (false), so one outcome and one event are recorded per delivery.
+   * One statement for the group: each outcome, its attempt row (a quiet-hours hold is not an attempt), its
+   * notification.sent / notification.failed and the NOTIFY that wakes the relay. Only the holder of the current
+   * lease may settle: a worker whose lease expired and was taken over writes nothing (false), so one outcome and
+   * one event are recorded per delivery.
    */
-  private async writeSettlement(
-    em: EntityManager,
-    delivery: ClaimedDelivery,
-    s: Settlement,
-  ): Promise<boolean> {
-    const ours = 'id = $1 AND status = $2 AND lease_until = $3';
-    const key = [delivery.id, 'sending', delivery.leaseUntil];
-    let updated: unknown[];
-    switch (s.kind) {
-      case 'held':
-        updated = await em.query(
-          `UPDATE delivery SET status = 'pending', due_at = $4, hold_reason = $5, lease_until = NULL
-           WHERE ${ours} RETURNING 1`,
-          [...key, s.until, s.reason],
-        );
-        return updated.length > 0;
-      case 'sent':
-        updated = await em.query(
-          `UPDATE delivery SET status = 'sent', attempts = $4, provider_message_id = $5, sent_at = $6,
-             lease_until = NULL, hold_reason = NULL, error = NULL WHERE ${ours} RETURNING 1`,
-          [...key, s.attempt, s.providerMessageId, s.finishedAt],
-        );
-        break;
-      case 'retry':
-        updated = await em.query(
-          `UPDATE delivery SET status = 'pending', attempts = $4, due_at = $5, error = $6, lease_until = NULL,
-             hold_reason = NULL WHERE ${ours} RETURNING 1`,
-          [...key, s.attempt, s.nextAttemptAt, s.error],
-        );
-        break;
-      case 'failed':
-        updated = await em.query(
-          `UPDATE delivery SET status = 'failed', attempts = $4, error = $5, permanent = $6, failed_at = $7,
-             lease_until = NULL, hold_reason = NULL WHERE ${ours} RETURNING 1`,
-          [...key, s.attempt, s.error, s.permanent, s.finishedAt],
-        );
-        break;
-    }
-    if (updated.length === 0) return false;
-    await em.query(
-      `INSERT INTO delivery_attempt (delivery_id, attempt, started_at, finished_at, outcome, error,
-         provider_message_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        delivery.id,
-        s.attempt,
-        s.startedAt,
-        s.finishedAt,
-        s.kind,
-        s.kind === 'sent' ? null : s.error,
-        s.kind === 'sent' ? s.providerMessageId : null,
-      ],
+  private async settleTogether(items: PendingSettlement[]): Promise<boolean[]> {
+    const input = items.map(({ delivery, settlement: s, outcome }) => ({
+      id: delivery.id,
+      lease_until: delivery.leaseUntil,
+      kind: s.kind,
+      attempt: s.kind === 'held' ? null : s.attempt,
+      started_at: s.kind === 'held' ? null : s.startedAt,
+      finished_at: s.kind === 'held' ? null : s.finishedAt,
+      provider_message_id: s.kind === 'sent' ? s.providerMessageId : null,
+      error: s.kind === 'retry' || s.kind === 'failed' ? s.error : null,
+      permanent: s.kind === 'failed' ? s.permanent : null,
+      due_at: s.kind === 'held' ? s.until : s.kind === 'retry' ? s.nextAttemptAt : null,
+      hold_reason: s.kind === 'held' ? s.reason : null,
+      outbox_row: outcome ? this.outbox.rowOf(outcomeEnvelope(outcome)) : null,
+    }));
+    const rows: { id: string }[] = await this.dataSource.query(
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
+           id uuid, lease_until timestamptz, kind text, attempt integer, started_at timestamptz,
+           finished_at timestamptz, provider_message_id text, error text, permanent boolean, due_at timestamptz,
+           hold_reason text, outbox_row jsonb)
+       ),
+       settled AS (
+         UPDATE delivery d SET
+           status = CASE WHEN i.kind IN ('held', 'retry') THEN 'pending' ELSE i.kind END,
+           attempts = coalesce(i.attempt, d.attempts),
+           due_at = CASE WHEN i.kind IN ('held', 'retry') THEN i.due_at ELSE d.due_at END,
+           hold_reason = i.hold_reason,
+           lease_until = NULL,
+           provider_message_id = CASE WHEN i.kind = 'sent' THEN i.provider_message_id ELSE d.provider_message_id END,
+           sent_at = CASE WHEN i.kind = 'sent' THEN i.finished_at ELSE d.sent_at END,
+           error = CASE WHEN i.kind = 'held' THEN d.error ELSE i.error END,
+           permanent = CASE WHEN i.kind = 'failed' THEN i.permanent ELSE d.permanent END,
+           failed_at = CASE WHEN i.kind = 'failed' THEN i.finished_at ELSE d.failed_at END
+         FROM input i
+         WHERE d.id = i.id AND d.status = 'sending' AND d.lease_until = i.lease_until
+         RETURNING d.id
+       ),
+       attempts AS (
+         INSERT INTO delivery_attempt (delivery_id, attempt, started_at, finished_at, outcome, error,
+           provider_message_id)
+         SELECT id, attempt, started_at, finished_at, kind, error, provider_message_id
+         FROM input JOIN settled USING (id) WHERE kind <> 'held'
+       ),
+       events AS (${this.outbox.insertSelect('input JOIN settled USING (id) WHERE outbox_row IS NOT NULL', 'outbox_row')}),
+       wake AS MATERIALIZED (
+         SELECT pg_notify($2, '') FROM input JOIN settled USING (id) WHERE outbox_row IS NOT NULL LIMIT 1
+       )
+       SELECT id FROM settled WHERE (SELECT count(*) FROM wake) >= 0`,
+      [JSON.stringify(input), this.outbox.channel],
     );
-    return true;
+    const settled = new Set(rows.map((row) => row.id));
+    return items.map(({ delivery }) => settled.has(delivery.id));
   }
 
   async list(filter: DeliveryFilter): Promise<DeliveryView[]> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { TransactionMemo } from '@complaints/persistence';
 import {
   NotificationPolicy,
   NotificationPolicyStore,
@@ -7,13 +8,17 @@ import {
 
 @Injectable()
 export class TypeormNotificationPolicyStore implements NotificationPolicyStore {
+  private readonly policy = new TransactionMemo<NotificationPolicy>();
+
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  async get(): Promise<NotificationPolicy> {
-    const [row]: { answer_within_days: number }[] = await this.dataSource.query(
-      'SELECT answer_within_days FROM notification_policy',
-    );
-    return { answerWithinDays: row.answer_within_days };
+  get(em?: EntityManager): Promise<NotificationPolicy> {
+    return this.policy.read(em, 'policy', async () => {
+      const [row]: { answer_within_days: number }[] = await (em ?? this.dataSource).query(
+        'SELECT answer_within_days FROM notification_policy',
+      );
+      return { answerWithinDays: row.answer_within_days };
+    });
   }
 
   async put(policy: NotificationPolicy, actor: string): Promise<NotificationPolicy> {
