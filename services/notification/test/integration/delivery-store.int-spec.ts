@@ -82,9 +82,9 @@ describe('delivery store on a real database: recording and settling in one state
     const undeliverable = planned({
       eventId: pending.eventId,
       recipientKey: 'team-lead',
-      audience: 'team_lead',
+      audience: 'team-lead',
       status: 'failed',
-      error: 'no template for complaint.received to team_lead by email in en',
+      error: 'no template for complaint.received to team-lead by email in en',
     });
     const listener = new Client({ connectionString: url });
     await listener.connect();

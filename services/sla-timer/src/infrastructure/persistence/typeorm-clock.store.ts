@@ -93,21 +93,44 @@ export class TypeormClockStore implements ClockStore {
     );
   }
 
+  /**
+   * One statement: drops the clocks' unfired timers that are no longer planned, arms the planned ones (moving an
+   * unfired one to its new time, never re-arming one that fired) and wakes the schedulers. The two writes touch
+   * different rows, so they cannot see each other's effects wrongly within the statement. The stale timers are
+   * found through a join on clock id, which keeps the plan on the (clock_id, purpose) index even while the
+   * table's statistics lag behind its growth.
+   */
   async armTimers(em: EntityManager, armed: { clockId: string; timers: PlannedTimer[] }[]): Promise<void> {
     if (armed.length === 0) return;
-    await em.query('DELETE FROM timer WHERE clock_id = ANY($1::uuid[]) AND fired_at IS NULL', [
-      armed.map((a) => a.clockId),
-    ]);
     const rows = armed.flatMap((a) => a.timers.map((t) => ({ clockId: a.clockId, ...t })));
-    if (rows.length === 0) return;
-    await em.query(
-      `INSERT INTO timer (id, clock_id, purpose, fire_at)
-       SELECT gen_random_uuid(), c, p, f FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS t(c, p, f)
-       ON CONFLICT (clock_id, purpose) DO NOTHING`,
-      [rows.map((r) => r.clockId), rows.map((r) => r.purpose), rows.map((r) => r.fireAt)],
+    const earliest = rows.reduce<Date | null>(
+      (min, r) => (min === null || r.fireAt < min ? r.fireAt : min),
+      null,
     );
-    const earliest = rows.reduce((min, r) => (r.fireAt < min ? r.fireAt : min), rows[0].fireAt);
-    await em.query('SELECT pg_notify($1, $2)', [timersArmedChannel(this.schema), earliest.toISOString()]);
+    await em.query(
+      `WITH planned AS (
+         SELECT * FROM unnest($2::uuid[], $3::text[], $4::timestamptz[]) AS t(clock_id, purpose, fire_at)
+       ),
+       stale AS (
+         DELETE FROM timer t USING unnest($1::uuid[]) AS a(clock_id)
+         WHERE t.clock_id = a.clock_id AND t.fired_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM planned p WHERE p.clock_id = t.clock_id AND p.purpose = t.purpose)
+       ),
+       armed AS (
+         INSERT INTO timer (id, clock_id, purpose, fire_at)
+         SELECT gen_random_uuid(), clock_id, purpose, fire_at FROM planned
+         ON CONFLICT (clock_id, purpose) DO UPDATE SET fire_at = EXCLUDED.fire_at WHERE timer.fired_at IS NULL
+       )
+       SELECT pg_notify($5, $6) WHERE $6::text IS NOT NULL`,
+      [
+        armed.map((a) => a.clockId),
+        rows.map((r) => r.clockId),
+        rows.map((r) => r.purpose),
+        rows.map((r) => r.fireAt),
+        timersArmedChannel(this.schema),
+        earliest?.toISOString() ?? null,
+      ],
+    );
   }
 
   async defer(em: EntityManager, complaintId: string, deferred: DeferredFact): Promise<void> {

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { databaseOptions } from '@complaints/persistence';
+import { createTestDatabase, eventually, TestDatabase } from '@complaints/testing';
+import { SLA_TIMER_SCHEMA } from '../../src/sla-timer.module';
+import { SLA_TIMER_MIGRATIONS } from '../../src/infrastructure/persistence/migrations';
+import { TypeormClockStore } from '../../src/infrastructure/persistence/typeorm-clock.store';
+import { timersArmedChannel } from '../../src/infrastructure/persistence/timer-channels';
+
+const T0 = new Date('2026-12-04T08:00:00.000Z');
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+describe('arming timers on a real database: one statement moves, keeps and drops', () => {
+  let db: TestDatabase;
+  let url: string;
+  let dataSource: DataSource;
+  const store = new TypeormClockStore(SLA_TIMER_SCHEMA);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sla_timer_arming');
+    url = await db.prepareSchema(SLA_TIMER_SCHEMA, SLA_TIMER_MIGRATIONS);
+    dataSource = await new DataSource(
+      databaseOptions({
+        service: 'timer-arming-test',
+        url,
+        schema: SLA_TIMER_SCHEMA,
+        entities: [],
+        migrations: [],
+      }),
+    ).initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await db?.drop();
+  });
+
+  async function newClock(): Promise<string> {
+    const id = randomUUID();
+    await dataSource.query(
+      `INSERT INTO clock (id, complaint_id, kind, policy_id, state, started_at, due_at, correlation, caused_by,
+         cycle, terms, target_ms)
+       VALUES ($1, $2, 'resolution', 'resolution-general', 'running', $3, $4, 'corr', $5, 1, '{}', 60000)`,
+      [id, randomUUID(), T0, at(60), randomUUID()],
+    );
+    return id;
+  }
+
+  const arm = (clockId: string, timers: { purpose: string; fireAt: Date }[]) =>
+    dataSource.transaction((em) => store.armTimers(em, [{ clockId, timers }]));
+
+  const timersOf = async (clockId: string) =>
+    (
+      (await dataSource.query(
+        'SELECT id, purpose, fire_at, fired_at FROM timer WHERE clock_id = $1 ORDER BY purpose',
+        [clockId],
+      )) as { id: string; purpose: string; fire_at: Date; fired_at: Date | null }[]
+    ).map((t) => ({ id: t.id, purpose: t.purpose, fireAt: t.fire_at, fired: t.fired_at !== null }));
+
+  it('moves unfired timers to their new time, never re-arms one that fired, and drops those no longer planned', async () => {
+    // Given a clock armed with three timers, the first of which has fired
+    const clockId = await newClock();
+    await arm(clockId, [
+      { purpose: 'breach', fireAt: at(60) },
+      { purpose: 'warning-50', fireAt: at(30) },
+      { purpose: 'warning-80', fireAt: at(48) },
+    ]);
+    await dataSource.query(`UPDATE timer SET fired_at = $2 WHERE clock_id = $1 AND purpose = 'warning-50'`, [
+      clockId,
+      at(30),
+    ]);
+    const before = await timersOf(clockId);
+
+    // When it is re-armed later (a pause moved the deadline): all three planned again at new times
+    await arm(clockId, [
+      { purpose: 'breach', fireAt: at(90) },
+      { purpose: 'warning-50', fireAt: at(45) },
+      { purpose: 'warning-80', fireAt: at(72) },
+    ]);
+
+    // Then the unfired ones moved and the fired one kept its time and stays fired
+    expect(await timersOf(clockId)).toEqual([
+      { id: before[0].id, purpose: 'breach', fireAt: at(90), fired: false },
+      { id: before[1].id, purpose: 'warning-50', fireAt: at(30), fired: true },
+      { id: before[2].id, purpose: 'warning-80', fireAt: at(72), fired: false },
+    ]);
+
+    // When only the breach is planned, then the other unfired timer is dropped and the fired one kept
+    await arm(clockId, [{ purpose: 'breach', fireAt: at(100) }]);
+    expect(await timersOf(clockId)).toEqual([
+      expect.objectContaining({ purpose: 'breach', fireAt: at(100), fired: false }),
+      expect.objectContaining({ purpose: 'warning-50', fired: true }),
+    ]);
+
+    // When nothing is planned (the clock paused), then no unfired timer is left
+    await arm(clockId, []);
+    expect(await timersOf(clockId)).toEqual([
+      expect.objectContaining({ purpose: 'warning-50', fired: true }),
+    ]);
+  });
+
+  it('wakes the schedulers with the earliest new fire time, and not when nothing was armed', async () => {
+    const listener = new Client({ connectionString: url });
+    await listener.connect();
+    const payloads: string[] = [];
+    listener.on('notification', (n) => payloads.push(n.payload ?? ''));
+    await listener.query(`LISTEN ${timersArmedChannel(SLA_TIMER_SCHEMA)}`);
+    try {
+      const paused = await newClock();
+      await arm(paused, []);
+      const clockId = await newClock();
+      await arm(clockId, [
+        { purpose: 'breach', fireAt: at(60) },
+        { purpose: 'warning-50', fireAt: at(30) },
+      ]);
+      await eventually(() => expect(payloads).toEqual([at(30).toISOString()]));
+    } finally {
+      await listener.end();
+    }
+  });
+});
