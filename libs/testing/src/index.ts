@@ -13,3 +13,4 @@ export * from './poison-records';
 export * from './dead-letter-expectations';
 export * from './fuzzed-records';
 export * from './hostile-input';
+export * from './store-database';

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { databaseOptions } from '@complaints/persistence';
-import { createTestDatabase, TestDatabase } from '@complaints/testing';
+import { StoreDatabase, storeDatabase } from '@complaints/testing';
 import { CounterKey, RiskWarning } from '../../src/application/ports/risk-store';
 import { ESCALATION_SCHEMA } from '../../src/escalation.module';
 import { ESCALATION_MIGRATIONS } from '../../src/infrastructure/persistence/migrations';
@@ -34,27 +33,15 @@ function warning(key: string): RiskWarning {
 class RolledBack extends Error {}
 
 describe('risk store on a real database', () => {
-  let db: TestDatabase;
   let dataSource: DataSource;
+  let database: StoreDatabase;
 
   beforeAll(async () => {
-    db = await createTestDatabase('escalation_risk_store');
-    const url = await db.prepareSchema(ESCALATION_SCHEMA, ESCALATION_MIGRATIONS);
-    dataSource = await new DataSource(
-      databaseOptions({
-        service: 'risk-store-test',
-        url,
-        schema: ESCALATION_SCHEMA,
-        entities: [],
-        migrations: [],
-      }),
-    ).initialize();
+    database = await storeDatabase('escalation_risk_store', ESCALATION_SCHEMA, ESCALATION_MIGRATIONS);
+    ({ dataSource } = database);
   });
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await db?.drop();
-  });
+  afterAll(() => database?.close());
 
   const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => dataSource.transaction(work);
 

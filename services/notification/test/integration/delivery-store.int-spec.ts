@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { OutboxWriter } from '@complaints/kafka';
-import { databaseOptions } from '@complaints/persistence';
-import { createTestDatabase, eventually, TestDatabase } from '@complaints/testing';
+import { eventually, StoreDatabase, storeDatabase } from '@complaints/testing';
 import { failedEvent, sentEvent } from '../../src/application/outcome-events';
 import { ClaimedDelivery, NewDelivery } from '../../src/application/ports/delivery-store';
 import { NOTIFICATION_SCHEMA } from '../../src/notification.module';
@@ -39,30 +38,22 @@ function planned(overrides: Partial<NewDelivery> = {}): NewDelivery {
 }
 
 describe('delivery store on a real database: recording and settling in one statement each', () => {
-  let db: TestDatabase;
   let url: string;
   let dataSource: DataSource;
+  let database: StoreDatabase;
   let store: TypeormDeliveryStore;
 
   beforeAll(async () => {
-    db = await createTestDatabase('notification_delivery_store');
-    url = await db.prepareSchema(NOTIFICATION_SCHEMA, NOTIFICATION_MIGRATIONS);
-    dataSource = await new DataSource(
-      databaseOptions({
-        service: 'delivery-store-test',
-        url,
-        schema: NOTIFICATION_SCHEMA,
-        entities: [],
-        migrations: [],
-      }),
-    ).initialize();
+    database = await storeDatabase(
+      'notification_delivery_store',
+      NOTIFICATION_SCHEMA,
+      NOTIFICATION_MIGRATIONS,
+    );
+    ({ url, dataSource } = database);
     store = new TypeormDeliveryStore(dataSource, new OutboxWriter(NOTIFICATION_SCHEMA));
   });
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await db?.drop();
-  });
+  afterAll(() => database?.close());
 
   const rowOf = async (id: string) =>
     (await dataSource.query('SELECT * FROM delivery WHERE id = $1', [id]))[0] as Record<string, unknown>;

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { databaseOptions } from '@complaints/persistence';
-import { createTestDatabase, eventually, TestDatabase } from '@complaints/testing';
+import { eventually, StoreDatabase, storeDatabase } from '@complaints/testing';
 import { SLA_TIMER_SCHEMA } from '../../src/sla-timer.module';
 import { SLA_TIMER_MIGRATIONS } from '../../src/infrastructure/persistence/migrations';
 import { TypeormClockStore } from '../../src/infrastructure/persistence/typeorm-clock.store';
@@ -12,29 +11,17 @@ const T0 = new Date('2026-12-04T08:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 describe('arming timers on a real database: one statement moves, keeps and drops', () => {
-  let db: TestDatabase;
   let url: string;
   let dataSource: DataSource;
+  let database: StoreDatabase;
   const store = new TypeormClockStore(SLA_TIMER_SCHEMA);
 
   beforeAll(async () => {
-    db = await createTestDatabase('sla_timer_arming');
-    url = await db.prepareSchema(SLA_TIMER_SCHEMA, SLA_TIMER_MIGRATIONS);
-    dataSource = await new DataSource(
-      databaseOptions({
-        service: 'timer-arming-test',
-        url,
-        schema: SLA_TIMER_SCHEMA,
-        entities: [],
-        migrations: [],
-      }),
-    ).initialize();
+    database = await storeDatabase('sla_timer_arming', SLA_TIMER_SCHEMA, SLA_TIMER_MIGRATIONS);
+    ({ url, dataSource } = database);
   });
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await db?.drop();
-  });
+  afterAll(() => database?.close());
 
   async function newClock(): Promise<string> {
     const id = randomUUID();
