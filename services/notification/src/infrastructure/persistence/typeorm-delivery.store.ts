@@ -187,7 +187,8 @@ export class TypeormDeliveryStore implements DeliveryStore {
          WHERE d.id IN (
            SELECT id FROM delivery
            WHERE (status = 'pending' AND due_at <= $1) OR (status = 'sending' AND lease_until <= $1)
-           ORDER BY due_at, id
+           -- due_at alone, the order of the delivery_due index: the scan stops after the batch.
+           ORDER BY due_at
            LIMIT $3
            FOR UPDATE SKIP LOCKED)
          RETURNING d.*)
@@ -288,7 +289,9 @@ export class TypeormDeliveryStore implements DeliveryStore {
            permanent = CASE WHEN i.kind = 'failed' THEN i.permanent ELSE d.permanent END,
            failed_at = CASE WHEN i.kind = 'failed' THEN i.finished_at ELSE d.failed_at END
          FROM input i
-         WHERE d.id = i.id AND d.status = 'sending' AND d.lease_until = i.lease_until
+         -- A lease is set only while a delivery is sending, so the lease alone identifies its holder; looking
+         -- rows up by id keeps the plan on the primary key whatever the statistics say about statuses.
+         WHERE d.id = ANY($3::uuid[]) AND d.id = i.id AND d.lease_until = i.lease_until
          RETURNING d.id
        ),
        attempts AS (
@@ -302,7 +305,7 @@ export class TypeormDeliveryStore implements DeliveryStore {
          SELECT pg_notify($2, '') FROM input JOIN settled USING (id) WHERE outbox_row IS NOT NULL LIMIT 1
        )
        SELECT id FROM settled WHERE (SELECT count(*) FROM wake) >= 0`,
-      [JSON.stringify(input), this.outbox.channel],
+      [JSON.stringify(input), this.outbox.channel, items.map(({ delivery }) => delivery.id)],
     );
     const settled = new Set(rows.map((row) => row.id));
     return items.map(({ delivery }) => settled.has(delivery.id));

@@ -96,9 +96,9 @@ export class TypeormClockStore implements ClockStore {
   /**
    * One statement: drops the clocks' unfired timers that are no longer planned, arms the planned ones (moving an
    * unfired one to its new time, never re-arming one that fired) and wakes the schedulers. The two writes touch
-   * different rows, so they cannot see each other's effects wrongly within the statement. The stale timers are
-   * found through a join on clock id, which keeps the plan on the (clock_id, purpose) index even while the
-   * table's statistics lag behind its growth.
+   * different rows, so they cannot see each other's effects wrongly within the statement. The clocks' timers are
+   * read by clock id alone, in a materialised step: with "unfired" in the same scan the planner, misled by
+   * statistics that lag behind a fast-growing table, would also walk the partial index of all unfired timers.
    */
   async armTimers(em: EntityManager, armed: { clockId: string; timers: PlannedTimer[] }[]): Promise<void> {
     if (armed.length === 0) return;
@@ -111,10 +111,14 @@ export class TypeormClockStore implements ClockStore {
       `WITH planned AS (
          SELECT * FROM unnest($2::uuid[], $3::text[], $4::timestamptz[]) AS t(clock_id, purpose, fire_at)
        ),
+       existing AS MATERIALIZED (
+         SELECT t.id, t.clock_id, t.purpose, t.fired_at FROM timer t JOIN unnest($1::uuid[]) AS a(clock_id) USING (clock_id)
+       ),
        stale AS (
-         DELETE FROM timer t USING unnest($1::uuid[]) AS a(clock_id)
-         WHERE t.clock_id = a.clock_id AND t.fired_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM planned p WHERE p.clock_id = t.clock_id AND p.purpose = t.purpose)
+         DELETE FROM timer WHERE id IN (
+           SELECT e.id FROM existing e
+           WHERE e.fired_at IS NULL
+             AND NOT EXISTS (SELECT 1 FROM planned p WHERE p.clock_id = e.clock_id AND p.purpose = e.purpose))
        ),
        armed AS (
          INSERT INTO timer (id, clock_id, purpose, fire_at)
