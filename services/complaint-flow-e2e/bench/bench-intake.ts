@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { BenchStack, progress, repoRoot, SERVICES } from './bench-stack';
 import { complaintBody } from './complaint-bodies';
-import { committedTransactions, cpuPerComplaint, cpuSnapshot, untilQuiet } from './cpu-accounting';
+import { committedTransactions, cpuPerComplaint, cpuSnapshot, idleLoad, untilQuiet } from './cpu-accounting';
 import { measureRawLimits } from './raw-limits';
 import { machineDescription, writeBenchmarkSection } from './report';
 
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
         },
       ],
     });
+    const idleCores = await idleLoad(stack.name, stack.kafkaPort);
     const cpuBefore = cpuSnapshot(stack.name, stack.kafkaPort);
     const transactionsBefore = await committedTransactions(stack.adminUrl, stack.database);
     progress('warm-up: 5 s ...');
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     const result = await autocannon(options(30));
     const rps = Math.round(result.requests.average);
     progress('waiting for the pipeline to work off what it was given ...');
-    await untilQuiet(stack.name, stack.kafkaPort, progress);
+    await untilQuiet(stack.name, stack.kafkaPort, idleCores, progress);
     const transactions = (await committedTransactions(stack.adminUrl, stack.database)) - transactionsBefore;
     const perComplaint = (transactions / Math.max(1, warmUp['2xx'] + result['2xx'])).toFixed(1);
     const cpu = cpuPerComplaint(
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
       `- throughput: **${rps} complaints/s** (target ≥ 1,000)`,
       `- latency: p50 **${result.latency.p50} ms**, p99 **${result.latency.p99} ms** (target < 100 ms), max ${result.latency.max} ms`,
       `- raw limits in the same run: pgbench single-row inserts ${limits.pgInsertsPerSecond}/s; Kafka producer ${limits.kafkaRecordsPerSecond} records/s (p99 ${limits.kafkaP99Ms} ms)`,
-      `- ratio: intake is ${pct(rps, limits.pgInsertsPerSecond)} of the raw insert rate (each complaint is one transaction of 5 inserts: complaint, audit, idempotency key, outbox, plus the NOTIFY)`,
+      `- ratio: intake is ${pct(rps, limits.pgInsertsPerSecond)} of the raw insert rate (each complaint is 4 inserts: idempotency key, complaint, audit, outbox; complaints that arrive together share one statement)`,
       `- CPU per complaint, intake and everything downstream of it (warm-up included, measured until the pipeline was idle again): ${cpu}`,
       `- Postgres transactions committed per complaint, all services together: ${perComplaint}`,
       `- intake alone, the four downstream services stopped (events wait on the broker): **${Math.round(alone.requests.average)} complaints/s**, p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms (${alone['2xx']} accepted, non-2xx ${alone.non2xx})`,

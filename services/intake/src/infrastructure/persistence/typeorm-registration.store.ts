@@ -15,9 +15,8 @@ import { complaintReceivedEnvelope } from '../messaging/complaint-received.mappe
 /**
  * Registrations that arrive while another group is committing are written together, in one statement: keys,
  * complaints, audit entries and outbox. Under load a POST then costs a fraction of a round trip instead of
- * eight; an idle intake commits each at once. A group that fails (say one
- * complaint repeats an externalRef) is retried one registration per transaction, so each caller gets its own
- * answer and nothing is half-written.
+ * eight; an idle intake commits each at once. A group that fails (say one complaint repeats an externalRef) is
+ * retried one registration per statement, so each caller gets its own answer and nothing is half-written.
  */
 @Injectable()
 export class TypeormRegistrationStore implements RegistrationStore {
