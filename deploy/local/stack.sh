@@ -10,7 +10,9 @@
 # intake is base+1 ... notification base+5), KAFKA_BROKERS (use this broker instead of starting one), KAFKA_PORT,
 # COMPLAINTS_DB (complaints), DATABASE_ADMIN_URL, DB_SERVICE_PASSWORD (service role password on servers that
 # need one), STACK_SKIP_BUILD=1 (use the existing dist/ folders), STACK_NODE_ARGS (extra flags for every
-# service's node, e.g. --cpu-prof --cpu-prof-dir=<dir> to profile a run; profiles are written on stop).
+# service's node, e.g. --cpu-prof --cpu-prof-dir=<dir> to profile a run; profiles are written on stop),
+# STACK_CONSUMER_NICE (how far the four consumers give way to intake for CPU: 0 to 19, default 19),
+# STACK_DB_SOCKET=off (reach a local Postgres over TCP rather than its Unix socket).
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -35,11 +37,33 @@ port_of() {
 schema_of() { echo "${1//-/_}"; }
 
 service_url() {
-  # postgres://<schema>_svc[:password]@host:port/<database>
+  # postgres://<schema>_svc[:password]@host:port/<database>, through the server's Unix socket when it is on this
+  # machine and the role may log in that way (see local_socket_dir).
   local schema=$1 hostpart=${admin_url#*@}
   local auth="${schema}_svc"
   [[ -n "${DB_SERVICE_PASSWORD:-}" ]] && auth="$auth:$DB_SERVICE_PASSWORD"
-  echo "postgres://$auth@${hostpart%/*}/$database"
+  local url="postgres://$auth@${hostpart%/*}/$database" socket_dir
+  socket_dir=$(local_socket_dir "$url")
+  [[ -n "$socket_dir" ]] && url="$url?host=$socket_dir"
+  echo "$url"
+}
+
+# The socket directory of a Postgres on 127.0.0.1/localhost, if the service role can log in through it. A query
+# over a Unix socket costs both ends about 40% less CPU than over TCP loopback, and every event is several
+# queries. STACK_DB_SOCKET=off keeps TCP.
+local_socket_dir() {
+  [[ "${STACK_DB_SOCKET:-auto}" == "off" ]] && return 0
+  local url=$1 hostport host port dir
+  hostport=${url#*@}
+  hostport=${hostport%%/*}
+  host=${hostport%:*}
+  port=5432
+  [[ "$hostport" == *:* ]] && port=${hostport##*:}
+  [[ "$host" == "127.0.0.1" || "$host" == "localhost" ]] || return 0
+  for dir in /var/run/postgresql /tmp; do
+    [[ -S "$dir/.s.PGSQL.$port" ]] || continue
+    psql "$url?host=$dir" -qAtc 'SELECT 1' >/dev/null 2>&1 && { echo "$dir"; return 0; }
+  done
 }
 
 install_and_build() {
@@ -108,6 +132,22 @@ start_service() {
   PORT=$port HOST=127.0.0.1 DATABASE_URL="$url" KAFKA_BROKERS="$brokers" \
     setsid node ${STACK_NODE_ARGS:-} "services/$svc/dist/main.js" >>"$run_dir/$svc.log" 2>&1 </dev/null &
   echo $! >"$pid_file"
+  yield_cpu_unless_intake "$svc" "$!"
+}
+
+# On one machine every service competes for the same cores. Intake answers the channels, which are waiting; the
+# four consumers work through Kafka, which holds their backlog safely, so when the cores are short they give way
+# (as lower CPU requests would on a shared node). Each service runs in its own session (setsid), and Linux then
+# shares the CPU between sessions ("autogroups") before it looks at a process's nice value, so the session's
+# nice is the one that counts; the process's own nice covers kernels without autogroups. STACK_CONSUMER_NICE: 0
+# (equal shares) to 19 (the default: the consumers run on what intake leaves).
+yield_cpu_unless_intake() {
+  local svc=$1 pid=$2 nice=${STACK_CONSUMER_NICE:-19}
+  [[ "$svc" == "intake" || "$nice" == "0" ]] && return 0
+  renice -n "$nice" -p "$pid" >/dev/null 2>&1 || true
+  if [[ "$(cat /proc/sys/kernel/sched_autogroup_enabled 2>/dev/null)" == "1" && -w "/proc/$pid/autogroup" ]]; then
+    echo "$nice" >"/proc/$pid/autogroup" 2>/dev/null || true
+  fi
 }
 
 wait_ready() {

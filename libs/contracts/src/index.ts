@@ -15,3 +15,4 @@ export * from './sla/sla-events.v1';
 export * from './escalation/escalation-events.v1';
 export * from './notification/notification-events.v1';
 export * from './examples/example-events';
+export * from './envelope/validation-metadata-cache';

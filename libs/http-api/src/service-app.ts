@@ -2,6 +2,7 @@ import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { rememberValidationMetadata } from '@complaints/contracts';
 import { JsonLogger } from '@complaints/observability';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { RateLimiter } from './auth/rate-limiter';
@@ -30,6 +31,7 @@ export async function createServiceApp(
   module: DynamicModule,
   options: ServiceAppOptions,
 ): Promise<INestApplication> {
+  rememberValidationMetadata();
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bufferLogs: true,
     bodyParser: false,

@@ -1,5 +1,6 @@
 import { DataSourceOptions, MigrationInterface, MixedList } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { StatementCachingClient } from './statement-cache';
 
 export interface ServiceDatabase {
   /** The service name, shown in pg_stat_activity. */
@@ -32,6 +33,6 @@ export function databaseOptions(db: ServiceDatabase): DataSourceOptions {
     namingStrategy: new SnakeNamingStrategy(),
     applicationName: db.service,
     poolSize: db.poolSize ?? 10,
-    extra: { options: `-c search_path=${db.schema}` },
+    extra: { options: `-c search_path=${db.schema}`, Client: StatementCachingClient },
   };
 }

@@ -7,3 +7,4 @@ export * from './migrate-cli';
 export * from './keyset-position';
 export * from './group-commit';
 export * from './transaction-memo';
+export * from './statement-cache';
