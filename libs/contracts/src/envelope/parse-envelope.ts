@@ -11,8 +11,10 @@ import { describeValidationErrors } from './validation';
  * Tolerant reader: unknown data fields are dropped, not rejected, so producers can add optional fields.
  */
 export function parseEnvelope(raw: Buffer | string): AnyEnvelope {
-  const json = parseJson(raw);
-  const attributes = plainToInstance(EnvelopeAttributes, json);
+  const { data: rawData, ...rawAttributes } = parseJson(raw);
+  // The data block is checked (and copied) once, against its own contract below, not as part of the attributes.
+  const attributes = plainToInstance(EnvelopeAttributes, rawAttributes);
+  attributes.data = rawData as object;
   const envelopeErrors = validateSync(attributes, { forbidUnknownValues: true });
   if (envelopeErrors.length > 0) {
     throw new PoisonMessageError('invalid-envelope', describeValidationErrors(envelopeErrors));
