@@ -14,3 +14,4 @@ export * from './dead-letter-expectations';
 export * from './fuzzed-records';
 export * from './hostile-input';
 export * from './store-database';
+export * from './generic-plan';

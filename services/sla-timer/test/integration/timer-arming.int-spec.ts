@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { eventually, StoreDatabase, storeDatabase } from '@complaints/testing';
+import { DataSource, EntityManager } from 'typeorm';
+import { eventually, genericPlanOf, StoreDatabase, storeDatabase } from '@complaints/testing';
 import { SLA_TIMER_SCHEMA } from '../../src/sla-timer.module';
 import { SLA_TIMER_MIGRATIONS } from '../../src/infrastructure/persistence/migrations';
 import { TypeormClockStore } from '../../src/infrastructure/persistence/typeorm-clock.store';
@@ -106,4 +106,46 @@ describe('arming timers on a real database: one statement moves, keeps and drops
       await listener.end();
     }
   });
+  it('finds the timers of a clock through the index under the prepared (generic) plan, even while the timer table has no statistics yet', async () => {
+    // Given a timer table that grew to many clocks, three timers each, before Postgres gathered statistics on it
+    // (as in a fresh installation's first busy minutes, before autovacuum's first ANALYZE of the table)
+    await dataSource.query('ALTER TABLE timer SET (autovacuum_enabled = false)');
+    await dataSource.query(
+      `WITH clocks AS (
+         INSERT INTO clock (id, complaint_id, kind, policy_id, state, started_at, due_at, correlation, caused_by,
+           cycle, terms, target_ms)
+         SELECT gen_random_uuid(), gen_random_uuid(), 'resolution', 'resolution-general', 'running', $1, $2, 'corr',
+           gen_random_uuid(), 1, '{}', 60000
+         FROM generate_series(1, 5000)
+         RETURNING id)
+       INSERT INTO timer (id, clock_id, purpose, fire_at)
+       SELECT gen_random_uuid(), id, purpose, $2 FROM clocks, unnest(ARRAY['breach', 'warning-50', 'warning-80']) AS purpose`,
+      [T0, at(60)],
+    );
+
+    // When one clock is armed, and the statement that did it is planned as a prepared statement is
+    const clockId = await newClock();
+    const sent: { text: string; params: unknown[] }[] = [];
+    await dataSource.transaction((em) =>
+      store.armTimers(recording(em, sent), [{ clockId, timers: [{ purpose: 'breach', fireAt: at(60) }] }]),
+    );
+    const plan = await genericPlanOf(dataSource, sent[0].text, sent[0].params);
+
+    // Then no step of it reads the whole timer table
+    expect(plan).not.toMatch(/Seq Scan on timer/);
+    expect(plan).toMatch(/Index Scan on timer_once_per_purpose|Index Scan using timer_once_per_purpose/);
+  });
 });
+
+/** The entity manager, with every statement it runs written down. */
+function recording(em: EntityManager, sent: { text: string; params: unknown[] }[]): EntityManager {
+  return new Proxy(em, {
+    get(target, property, receiver) {
+      if (property !== 'query') return Reflect.get(target, property, receiver);
+      return (text: string, params: unknown[] = []) => {
+        sent.push({ text, params });
+        return target.query(text, params);
+      };
+    },
+  });
+}
