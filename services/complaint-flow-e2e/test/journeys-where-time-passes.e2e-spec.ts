@@ -187,13 +187,21 @@ describe('journeys where time passes (five processes, one shared test clock, rea
   it('a reopened complaint: reclassified, escalated one level, its clocks started again', async () => {
     // Given a general complaint, acknowledged and resolved
     const { id } = await filedAndRouted(generalComplaint('Omar Haddad', 'omar.haddad@example.com'));
+    // (time moves on only once sla-timer has stopped the clocks: a clock still running when the test clock jumps
+    // past its deadline breaches, as it would if sla-timer were hours behind)
     await journey.act(id, 'acknowledge');
+    await eventually(() => expect(slaSequence(id)).toContain('sla.met:first-response'));
     clock.moveTo(new Date(clock.now().getTime() + 2 * 60 * MINUTE));
     await journey.act(id, 'resolve', {
       outcome: 'upheld',
       resolutionSummary: 'The duplicate payment was recalled.',
       remedy: 'refund',
     });
+    await eventually(() =>
+      expect(slaSequence(id)).toEqual(
+        expect.arrayContaining(['sla.met:resolution', 'sla.met:regulatory-decision']),
+      ),
+    );
     // When the customer disagrees a day later
     clock.moveTo(new Date(clock.now().getTime() + 24 * 60 * MINUTE));
     await journey.act(id, 'reopen', { reason: 'The refund never arrived.' });
