@@ -21,7 +21,9 @@ export async function genericPlanOf(
     );
     return rows.map((row) => row['QUERY PLAN']).join('\n');
   } finally {
-    await runner.query('DEALLOCATE ALL').catch(() => undefined);
+    // Only its own statement: the connection goes back to the pool, and the statement cache's prepared
+    // statements on it must stay where pg believes they are.
+    await runner.query('DEALLOCATE generic_plan_probe').catch(() => undefined);
     await runner.query('RESET plan_cache_mode').catch(() => undefined);
     await runner.release();
   }

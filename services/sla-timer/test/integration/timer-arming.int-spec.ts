@@ -106,6 +106,7 @@ describe('arming timers on a real database: one statement moves, keeps and drops
       await listener.end();
     }
   });
+
   it('finds the timers of a clock through the index under the prepared (generic) plan, even while the timer table has no statistics yet', async () => {
     // Given a timer table that grew to many clocks, three timers each, before Postgres gathered statistics on it
     // (as in a fresh installation's first busy minutes, before autovacuum's first ANALYZE of the table)
