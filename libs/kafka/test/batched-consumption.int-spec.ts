@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   COMPLAINT_RECEIVED,
   createEnvelope,
@@ -44,6 +44,40 @@ class CountingHandler implements EventHandler<typeof COMPLAINT_RECEIVED> {
   }
 }
 
+/**
+ * Keeps its writes pending in memory, per transaction, from beforeEvents to afterEvents (as a handler that reads
+ * and writes a run's state together does), and records with each write the events beforeEvents announced.
+ */
+class PendingWritesHandler implements EventHandler<typeof COMPLAINT_RECEIVED> {
+  readonly name = 'pending-writes';
+  readonly consumes = [COMPLAINT_RECEIVED] as const;
+  private readonly runs = new WeakMap<EntityManager, { announced: string[]; handled: string[] }>();
+
+  async beforeEvents(events: EnvelopeOf<typeof COMPLAINT_RECEIVED>[], em: EntityManager): Promise<void> {
+    if (this.runs.has(em)) throw new Error('beforeEvents twice in one transaction');
+    this.runs.set(em, { announced: events.map((e) => e.id), handled: [] });
+  }
+
+  async handle(event: EnvelopeOf<typeof COMPLAINT_RECEIVED>, ctx: HandlerContext): Promise<void> {
+    if (event.data.subject === 'refuse me')
+      throw new UnprocessableEventError('this complaint can never apply');
+    const run = this.runs.get(ctx.em);
+    if (!run) throw new Error('handle before beforeEvents');
+    run.handled.push(event.id);
+  }
+
+  async afterEvents(em: EntityManager): Promise<void> {
+    const run = this.runs.get(em);
+    if (!run) throw new Error('afterEvents without beforeEvents');
+    this.runs.delete(em);
+    await em.query(
+      `INSERT INTO pending_written (event_id, announced)
+       SELECT id, $2::uuid[] FROM unnest($1::uuid[]) WITH ORDINALITY AS h(id, n) ORDER BY n`,
+      [run.handled, run.announced],
+    );
+  }
+}
+
 /** complaint.received events about one complaint, so they share a key and a partition. */
 function receivedEvents(complaintId: string, count: number, refuse: number[] = []) {
   const example = EXAMPLE_EVENTS[COMPLAINT_RECEIVED];
@@ -64,14 +98,16 @@ describe('consuming a backlog in batches (real broker and database)', () => {
   const hosts: ConsumerHost[] = [];
 
   /** A host for a new group that starts at the topic's current end (the broker holds other suites' records). */
-  async function hostAtTheEnd(): Promise<() => Promise<ConsumerHost>> {
+  async function hostAtTheEnd(
+    handlers: EventHandler[] = [new CountingHandler()],
+  ): Promise<() => Promise<ConsumerHost>> {
     const groupId = `kafka-batch-test.${randomUUID()}`;
     const make = (newGroupStart: 'latest') => {
       const host = new ConsumerHost(
         fixture.kafka,
         dataSource,
         new OutboxWriter(SCHEMA),
-        { service: 'classification', groupId, handlers: [new CountingHandler()], newGroupStart },
+        { service: 'classification', groupId, handlers, newGroupStart },
         fixture.logger,
         fixture.metrics,
       );
@@ -119,6 +155,12 @@ describe('consuming a backlog in batches (real broker and database)', () => {
          subject     text      NOT NULL,
          seen_before int       NOT NULL,
          txid        bigint    NOT NULL DEFAULT txid_current()
+       );
+       CREATE TABLE pending_written (
+         position  bigserial PRIMARY KEY,
+         event_id  uuid      NOT NULL UNIQUE,
+         announced uuid[]    NOT NULL,
+         txid      bigint    NOT NULL DEFAULT txid_current()
        )`,
     );
     ({ dataSource, probe } = fixture);
@@ -197,5 +239,43 @@ describe('consuming a backlog in batches (real broker and database)', () => {
     expect(handled.map((r) => r.event_id)).toEqual(accepted.map((e) => e.id));
     expect(await dataSource.query('SELECT 1 FROM inbox WHERE event_id = $1', [events[7].id])).toHaveLength(0);
     expect(await causesOfFollowUps(complaintId, 19)).toEqual(accepted.map((e) => e.id));
+  });
+
+  it('brackets each transaction with beforeEvents and afterEvents, whose pending writes commit with it', async () => {
+    // Given 30 events waiting, the 21st delivered twice
+    const startHost = await hostAtTheEnd([new PendingWritesHandler()]);
+    const complaintId = randomUUID();
+    const events = receivedEvents(complaintId, 40, [35]);
+    await publish([...events.slice(0, 30), events[20]]);
+
+    // When the consumer starts, and after a restart finds 10 more, the 6th of them refused (so that run falls back
+    // to one event per transaction)
+    await startHost();
+    const written = (count: number) =>
+      eventually(async () => {
+        const found: { event_id: string; announced: string[]; txid: string }[] = await dataSource.query(
+          `SELECT w.event_id, w.announced, w.txid FROM pending_written w
+           JOIN unnest($1::uuid[]) AS e(id) ON e.id = w.event_id ORDER BY w.position`,
+          [events.map((e) => e.id)],
+        );
+        expect(found).toHaveLength(count);
+        return found;
+      });
+    const backlog = await written(30);
+    for (const host of hosts.splice(0)) await host.stop();
+    await publish(events.slice(30));
+    await startHost();
+    const rows = await written(39);
+
+    // Then every accepted event was written once, in order, by afterEvents
+    expect(rows.map((r) => r.event_id)).toEqual(events.filter((_, i) => i !== 35).map((e) => e.id));
+    // And each transaction's beforeEvents announced exactly the events handled in it, the duplicate not again
+    const byTransaction = new Map<string, string[]>();
+    for (const row of rows)
+      byTransaction.set(row.txid, [...(byTransaction.get(row.txid) ?? []), row.event_id]);
+    for (const row of rows) expect(row.announced).toEqual(byTransaction.get(row.txid));
+    // And the backlog went in a handful of transactions; the run with the refused event, one event per transaction
+    expect(new Set(backlog.map((r) => r.txid)).size).toBeLessThanOrEqual(5);
+    expect(rows.slice(30).every((r) => r.announced.length === 1)).toBe(true);
   });
 });

@@ -27,7 +27,7 @@ const inboxKey = (consumer: string, eventId: string): string => `${consumer} ${e
 /**
  * Handles a run of consecutive events from one partition in ONE transaction: one multi-row inbox insert decides
  * which (handler, event) pairs are new, the handlers run in record order on the same transaction (a later event
- * sees what an earlier one wrote), and every follow-up event goes to the outbox in one insert and one NOTIFY. Per
+ * sees what an earlier one wrote; a handler's beforeEvents and afterEvents bracket all its events), and every follow-up event goes to the outbox in one insert and one NOTIFY. Per
  * event this saves the BEGIN, COMMIT, inbox round trip, outbox round trip and NOTIFY that dominate the cost of a
  * small handler. Any error rolls the whole run back; the caller then handles the events one at a time, so a bad
  * event never takes good ones with it. Returns, per event, whether a handler ran ('handled') or all had already
@@ -60,12 +60,20 @@ export function handleInOneTransaction(
       [consumers, ids, types, sources],
     );
     const fresh = new Set(inserted.map((row) => inboxKey(row.consumer, row.event_id)));
+    // Who handles what: a (handler, event) pair runs only if its inbox row is new, and only once per run.
+    const planned = events.map(({ envelope, handlers }) => ({
+      envelope,
+      handlers: handlers.filter((handler) => fresh.delete(inboxKey(handler.name, envelope.id))),
+    }));
+    const participants = new Map<EventHandler, AnyEnvelope[]>();
+    for (const { envelope, handlers } of planned) {
+      for (const handler of handlers)
+        participants.set(handler, [...(participants.get(handler) ?? []), envelope]);
+    }
+    for (const [handler, envelopes] of participants) await handler.beforeEvents?.(envelopes as never, em);
     const followUps: EventEnvelope[] = [];
-    const outcomes: ('handled' | 'duplicate')[] = [];
-    for (const { envelope, handlers } of events) {
-      let outcome: 'handled' | 'duplicate' = 'duplicate';
+    for (const { envelope, handlers } of planned) {
       for (const handler of handlers) {
-        if (!fresh.delete(inboxKey(handler.name, envelope.id))) continue;
         const ctx: HandlerContext = {
           em,
           emit: async (event) => {
@@ -73,11 +81,10 @@ export function handleInOneTransaction(
           },
         };
         await runWithLogContext(logContextOf(envelope), () => handler.handle(envelope as never, ctx));
-        outcome = 'handled';
       }
-      outcomes.push(outcome);
     }
+    for (const handler of participants.keys()) await handler.afterEvents?.(em);
     await outbox.enqueue(em, followUps);
-    return outcomes;
+    return planned.map(({ handlers }) => (handlers.length > 0 ? 'handled' : 'duplicate'));
   });
 }

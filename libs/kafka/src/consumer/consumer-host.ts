@@ -367,7 +367,9 @@ export class ConsumerHost {
           await this.outbox.enqueue(em, [followUp]);
         },
       };
+      await handler.beforeEvents?.([envelope] as never, em);
       await handler.handle(envelope as never, ctx);
+      await handler.afterEvents?.(em);
       return true;
     });
   }

@@ -22,6 +22,17 @@ export interface EventHandler<T extends EventType = EventType> {
   readonly name: string;
   readonly consumes: readonly T[];
   handle(event: EnvelopeOf<T>, ctx: HandlerContext): Promise<void>;
+  /**
+   * Optional, for a handler whose cost is mostly round trips to its database: called once per transaction before
+   * its first `handle`, with every event it is about to handle there (record order), so it can read and lock the
+   * state they touch in a few statements instead of a few per event.
+   */
+  beforeEvents?(events: EnvelopeOf<T>[], em: EntityManager): Promise<void>;
+  /**
+   * Optional: called once per transaction after the last `handle` of the transaction (of every handler), before
+   * the commit, to write what the `handle` calls left pending. Not called when the transaction fails.
+   */
+  afterEvents?(em: EntityManager): Promise<void>;
 }
 
 /**

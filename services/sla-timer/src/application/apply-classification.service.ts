@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Classification } from '../domain/clocks/complaint-track';
 import { ComplaintClocksRepository } from './complaint-clocks.repository';
-import { CLOCK_STORE, ClockStore } from './ports/clock-store';
 import { SlaEventDraft } from './sla-event-draft';
 
 export interface ClassificationInput {
@@ -18,16 +17,13 @@ export interface ClassificationInput {
  */
 @Injectable()
 export class ApplyClassificationService {
-  constructor(
-    @Inject(ComplaintClocksRepository) private readonly complaints: ComplaintClocksRepository,
-    @Inject(CLOCK_STORE) private readonly store: ClockStore,
-  ) {}
+  constructor(@Inject(ComplaintClocksRepository) private readonly complaints: ComplaintClocksRepository) {}
 
   async execute(input: ClassificationInput, em: EntityManager): Promise<SlaEventDraft[]> {
     const clocks = await this.complaints.load(em, input.complaintId);
     const cause = { correlation: input.correlation, causedBy: input.eventId };
     if (clocks.classify(input.classification, cause) === 'stale') return [];
-    for (const deferred of await this.store.takeDeferred(em, input.complaintId)) {
+    for (const deferred of await this.complaints.takeDeferred(em, input.complaintId)) {
       clocks.apply(deferred.fact, { correlation: deferred.correlation, causedBy: deferred.eventId });
     }
     return this.complaints.save(em, clocks);

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { LifecycleFact } from '../domain/clocks/lifecycle-fact';
 import { ComplaintClocksRepository } from './complaint-clocks.repository';
-import { CLOCK_STORE, ClockStore } from './ports/clock-store';
 import { SlaEventDraft } from './sla-event-draft';
 
 export interface LifecycleInput {
@@ -19,17 +18,14 @@ export interface LifecycleInput {
  */
 @Injectable()
 export class ApplyLifecycleService {
-  constructor(
-    @Inject(ComplaintClocksRepository) private readonly complaints: ComplaintClocksRepository,
-    @Inject(CLOCK_STORE) private readonly store: ClockStore,
-  ) {}
+  constructor(@Inject(ComplaintClocksRepository) private readonly complaints: ComplaintClocksRepository) {}
 
   async execute(input: LifecycleInput, em: EntityManager): Promise<SlaEventDraft[]> {
     const clocks = await this.complaints.load(em, input.complaintId);
     const cause = { correlation: input.correlation, causedBy: input.eventId };
     switch (clocks.apply(input.fact, cause)) {
       case 'deferred':
-        await this.store.defer(em, input.complaintId, {
+        await this.complaints.defer(em, input.complaintId, {
           eventId: input.eventId,
           correlation: input.correlation,
           fact: input.fact,

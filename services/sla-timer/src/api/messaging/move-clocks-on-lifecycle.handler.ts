@@ -11,9 +11,11 @@ import {
   EnvelopeOf,
 } from '@complaints/contracts';
 import { EventHandler, HandlerContext } from '@complaints/kafka';
+import { ComplaintClocksRepository } from '../../application/complaint-clocks.repository';
 import { ApplyLifecycleService } from '../../application/apply-lifecycle.service';
 import { LifecycleFactType } from '../../domain/clocks/lifecycle-fact';
 import { emitAll } from './event-mapping';
+import { ClockRunHandler } from './clock-run-handler';
 
 const LIFECYCLE_TYPES = [
   COMPLAINT_ACKNOWLEDGED,
@@ -29,11 +31,19 @@ type LifecycleType = (typeof LIFECYCLE_TYPES)[number];
 
 /** Intake's lifecycle events -> clocks met, paused, resumed, cancelled, restarted or extended. */
 @Injectable()
-export class MoveClocksOnLifecycleHandler implements EventHandler<LifecycleType> {
+export class MoveClocksOnLifecycleHandler
+  extends ClockRunHandler<LifecycleType>
+  implements EventHandler<LifecycleType>
+{
   readonly name = 'move-clocks-on-lifecycle';
   readonly consumes = LIFECYCLE_TYPES;
 
-  constructor(@Inject(ApplyLifecycleService) private readonly lifecycle: ApplyLifecycleService) {}
+  constructor(
+    @Inject(ApplyLifecycleService) private readonly lifecycle: ApplyLifecycleService,
+    @Inject(ComplaintClocksRepository) complaints: ComplaintClocksRepository,
+  ) {
+    super(complaints);
+  }
 
   async handle(event: EnvelopeOf<LifecycleType>, ctx: HandlerContext): Promise<void> {
     const data = event.data;

@@ -17,59 +17,74 @@ const COMPLAINT_LOCK_SPACE = 5;
 export class TypeormClockStore implements ClockStore {
   constructor(@Inject(SLA_SCHEMA) private readonly schema: string) {}
 
-  async lockComplaint(em: EntityManager, complaintId: string): Promise<void> {
-    await em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COMPLAINT_LOCK_SPACE, complaintId]);
+  async lockComplaints(em: EntityManager, complaintIds: string[]): Promise<void> {
+    if (complaintIds.length === 0) return;
+    // Ascending by key, one at a time as the aggregate reads the sorted keys: every transaction locks in the same
+    // order, so overlapping sets wait for each other instead of deadlocking.
+    await em.query(
+      `SELECT count(pg_advisory_xact_lock($1, key)) FROM (
+         SELECT DISTINCT hashtext(id) AS key FROM unnest($2::text[]) AS id ORDER BY key) AS keys`,
+      [COMPLAINT_LOCK_SPACE, complaintIds.map(lockName)],
+    );
   }
 
-  async loadTrack(em: EntityManager, complaintId: string): Promise<ComplaintTrack | undefined> {
+  async loadTracks(em: EntityManager, complaintIds: string[]): Promise<Map<string, ComplaintTrack>> {
     const rows: {
+      complaint_id: string;
       classification: (Omit<Classification, 'receivedAt'> & { receivedAt: string }) | null;
       lifecycle_version: number;
       status: string | null;
       extension_days: number | null;
     }[] = await em.query(
-      'SELECT classification, lifecycle_version, status, extension_days FROM complaint_track WHERE complaint_id = $1',
-      [complaintId],
+      `SELECT complaint_id, classification, lifecycle_version, status, extension_days FROM complaint_track
+       WHERE complaint_id = ANY($1::uuid[])`,
+      [complaintIds],
     );
-    const row = rows[0];
-    if (!row) return undefined;
-    return {
-      complaintId,
-      classification: row.classification
-        ? { ...row.classification, receivedAt: new Date(row.classification.receivedAt) }
-        : undefined,
-      lifecycleVersion: row.lifecycle_version,
-      status: row.status ?? undefined,
-      extensionDays: row.extension_days ?? undefined,
-    };
+    return new Map(
+      rows.map((row) => [
+        row.complaint_id,
+        {
+          complaintId: row.complaint_id,
+          classification: row.classification
+            ? { ...row.classification, receivedAt: new Date(row.classification.receivedAt) }
+            : undefined,
+          lifecycleVersion: row.lifecycle_version,
+          status: row.status ?? undefined,
+          extensionDays: row.extension_days ?? undefined,
+        },
+      ]),
+    );
   }
 
-  async saveTrack(em: EntityManager, track: ComplaintTrack): Promise<void> {
+  async saveTracks(em: EntityManager, tracks: ComplaintTrack[]): Promise<void> {
+    if (tracks.length === 0) return;
     await em.query(
       `INSERT INTO complaint_track (complaint_id, classification, lifecycle_version, status, extension_days)
-       VALUES ($1, $2, $3, $4, $5)
+       SELECT * FROM unnest($1::uuid[], $2::jsonb[], $3::int[], $4::text[], $5::int[])
        ON CONFLICT (complaint_id) DO UPDATE SET classification = EXCLUDED.classification,
          lifecycle_version = EXCLUDED.lifecycle_version, status = EXCLUDED.status,
          extension_days = EXCLUDED.extension_days, updated_at = now()`,
       [
-        track.complaintId,
-        track.classification ? JSON.stringify(track.classification) : null,
-        track.lifecycleVersion,
-        track.status ?? null,
-        track.extensionDays ?? null,
+        tracks.map((t) => t.complaintId),
+        tracks.map((t) => (t.classification ? JSON.stringify(t.classification) : null)),
+        tracks.map((t) => t.lifecycleVersion),
+        tracks.map((t) => t.status ?? null),
+        tracks.map((t) => t.extensionDays ?? null),
       ],
     );
   }
 
-  async loadClocks(em: EntityManager, complaintId: string): Promise<SlaClock[]> {
+  async loadClocks(em: EntityManager, complaintIds: string[]): Promise<SlaClock[]> {
+    if (complaintIds.length === 0) return [];
     // Timers first, then clocks: the schedulers' lock order (see CLAIM_DUE_TIMERS), so neither waits in a cycle.
     await em.query(
-      'SELECT 1 FROM timer WHERE clock_id IN (SELECT id FROM clock WHERE complaint_id = $1) FOR UPDATE',
-      [complaintId],
+      'SELECT 1 FROM timer WHERE clock_id IN (SELECT id FROM clock WHERE complaint_id = ANY($1::uuid[])) FOR UPDATE',
+      [complaintIds],
     );
     const rows: ClockRow[] = await em.query(
-      `SELECT ${CLOCK_COLUMNS} FROM clock WHERE complaint_id = $1 ORDER BY kind, cycle FOR UPDATE`,
-      [complaintId],
+      `SELECT ${CLOCK_COLUMNS} FROM clock WHERE complaint_id = ANY($1::uuid[])
+       ORDER BY complaint_id, kind, cycle FOR UPDATE`,
+      [complaintIds],
     );
     return rows.map(clockFromRow);
   }
@@ -140,35 +155,51 @@ export class TypeormClockStore implements ClockStore {
     );
   }
 
-  async defer(em: EntityManager, complaintId: string, deferred: DeferredFact): Promise<void> {
+  async defer(em: EntityManager, deferred: (DeferredFact & { complaintId: string })[]): Promise<void> {
+    if (deferred.length === 0) return;
     await em.query(
       `INSERT INTO deferred_lifecycle_event (complaint_id, event_id, version, fact, correlation)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::jsonb[], $5::text[]) ON CONFLICT DO NOTHING`,
       [
-        complaintId,
-        deferred.eventId,
-        deferred.fact.version,
-        JSON.stringify(deferred.fact),
-        deferred.correlation,
+        deferred.map((d) => d.complaintId),
+        deferred.map((d) => d.eventId),
+        deferred.map((d) => d.fact.version),
+        deferred.map((d) => JSON.stringify(d.fact)),
+        deferred.map((d) => d.correlation),
       ],
     );
   }
 
-  async takeDeferred(em: EntityManager, complaintId: string): Promise<DeferredFact[]> {
-    const rows: { event_id: string; correlation: string; fact: LifecycleFact & { occurredAt: string } }[] =
-      await em.query(
-        // A CTE, because TypeORM returns [rows, count] for a bare DELETE ... RETURNING.
-        `WITH taken AS (
-           DELETE FROM deferred_lifecycle_event WHERE complaint_id = $1 RETURNING event_id, correlation, fact)
-         SELECT event_id, correlation, fact FROM taken`,
-        [complaintId],
-      );
-    return rows
-      .map((r) => ({
-        eventId: r.event_id,
-        correlation: r.correlation,
-        fact: { ...r.fact, occurredAt: new Date(r.fact.occurredAt) },
-      }))
-      .sort((a, b) => a.fact.version - b.fact.version);
+  async loadDeferred(em: EntityManager, complaintIds: string[]): Promise<Map<string, DeferredFact[]>> {
+    const rows: {
+      complaint_id: string;
+      event_id: string;
+      correlation: string;
+      fact: LifecycleFact & { occurredAt: string };
+    }[] = await em.query(
+      `SELECT complaint_id, event_id, correlation, fact FROM deferred_lifecycle_event
+       WHERE complaint_id = ANY($1::uuid[]) ORDER BY complaint_id, version`,
+      [complaintIds],
+    );
+    const byComplaint = new Map<string, DeferredFact[]>();
+    for (const r of rows) {
+      const fact = { ...r.fact, occurredAt: new Date(r.fact.occurredAt) };
+      const facts = byComplaint.get(r.complaint_id) ?? [];
+      facts.push({ eventId: r.event_id, correlation: r.correlation, fact });
+      byComplaint.set(r.complaint_id, facts);
+    }
+    return byComplaint;
   }
+
+  async dropDeferred(em: EntityManager, complaintIds: string[]): Promise<void> {
+    if (complaintIds.length === 0) return;
+    await em.query('DELETE FROM deferred_lifecycle_event WHERE complaint_id = ANY($1::uuid[])', [
+      complaintIds,
+    ]);
+  }
+}
+
+/** The lock's name for a complaint: its id as Postgres prints a uuid, so any spelling of one id takes one lock. */
+function lockName(complaintId: string): string {
+  return complaintId.toLowerCase();
 }
