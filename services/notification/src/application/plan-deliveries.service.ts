@@ -9,7 +9,11 @@ import { Audience, Channel, Language, StaffAudience, VersionedTemplate } from '.
 import { maskAddress } from './mask-address';
 import { failedEvent } from './outcome-events';
 import { NotificationTrigger } from './notification-trigger';
-import { COMPLAINT_PROFILE_STORE, ComplaintProfileStore } from './ports/complaint-profile-store';
+import {
+  COMPLAINT_PROFILE_STORE,
+  ComplaintProfile,
+  ComplaintProfileStore,
+} from './ports/complaint-profile-store';
 import { DELIVERY_STORE, DeliveryStore, NewDelivery, OutcomeEnvelope } from './ports/delivery-store';
 import { NOTIFICATION_POLICY_STORE, NotificationPolicyStore } from './ports/notification-policy-store';
 import { NOTIFICATION_SETTINGS, NotificationSettings } from './notification-settings';
@@ -35,10 +39,15 @@ export class PlanDeliveriesService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async plan(trigger: NotificationTrigger, em: EntityManager): Promise<OutcomeEnvelope[]> {
+  /** `known` is the complaint's profile when the caller has just written it (saves reading it again). */
+  async plan(
+    trigger: NotificationTrigger,
+    em: EntityManager,
+    known?: ComplaintProfile,
+  ): Promise<OutcomeEnvelope[]> {
     const templates = await this.templates.forEvent(em, trigger.eventType);
     if (templates.length === 0) return [];
-    const profile = trigger.complaintId ? await this.profiles.find(em, trigger.complaintId) : null;
+    const profile = known ?? (trigger.complaintId ? await this.profiles.find(em, trigger.complaintId) : null);
     const team = trigger.team ?? profile?.team ?? null;
     const variables = deriveVariables(trigger.eventType, trigger.variables, {
       // Only the acknowledgement quotes the answer time.

@@ -3,7 +3,11 @@ import { EntityManager } from 'typeorm';
 import { Clock, CLOCK } from '../domain/clock';
 import { Urgency } from '../domain/quiet-hours';
 import { CustomerProfile } from '../domain/recipients';
-import { COMPLAINT_PROFILE_STORE, ComplaintProfileStore } from './ports/complaint-profile-store';
+import {
+  COMPLAINT_PROFILE_STORE,
+  ComplaintProfile,
+  ComplaintProfileStore,
+} from './ports/complaint-profile-store';
 import { SealedContact } from './ports/contact-vault';
 import { DELIVERY_STORE, DeliveryStore } from './ports/delivery-store';
 
@@ -22,8 +26,8 @@ export class TrackComplaintService {
   async received(
     em: EntityManager,
     received: { complaintId: string; reference: string; customer: CustomerProfile; contact: SealedContact },
-  ): Promise<void> {
-    await this.profiles.recordReceived(em, { ...received, at: this.clock.now() });
+  ): Promise<ComplaintProfile> {
+    return this.profiles.recordReceived(em, { ...received, at: this.clock.now() });
   }
 
   /** An urgent classification releases the complaint's SMS held for quiet hours at once. */
@@ -42,7 +46,7 @@ export class TrackComplaintService {
   async assigned(
     em: EntityManager,
     assigned: { complaintId: string; team: string; level: string },
-  ): Promise<void> {
-    await this.profiles.recordTeam(em, { ...assigned, at: this.clock.now() });
+  ): Promise<ComplaintProfile> {
+    return this.profiles.recordTeam(em, { ...assigned, at: this.clock.now() });
   }
 }

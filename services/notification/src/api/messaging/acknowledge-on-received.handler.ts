@@ -22,7 +22,7 @@ export class AcknowledgeOnReceivedHandler implements EventHandler<typeof COMPLAI
 
   async handle(event: EnvelopeOf<typeof COMPLAINT_RECEIVED>, ctx: HandlerContext): Promise<void> {
     const { customer } = event.data;
-    await this.track.received(ctx.em, {
+    const profile = await this.track.received(ctx.em, {
       complaintId: event.data.complaintId,
       reference: event.data.reference,
       customer: {
@@ -33,6 +33,6 @@ export class AcknowledgeOnReceivedHandler implements EventHandler<typeof COMPLAI
       },
       contact: event.data.contact,
     });
-    await emitOutcomes(ctx, await this.plan.plan(toTrigger(event), ctx.em));
+    await emitOutcomes(ctx, await this.plan.plan(toTrigger(event), ctx.em, profile));
   }
 }

@@ -11,6 +11,7 @@ import {
   SLA_WARNING,
 } from '@complaints/contracts';
 import { EventHandler, HandlerContext } from '@complaints/kafka';
+import { ComplaintProfile } from '../../application/ports/complaint-profile-store';
 import { PlanDeliveriesService } from '../../application/plan-deliveries.service';
 import { TrackComplaintService } from '../../application/track-complaint.service';
 import { emitOutcomes } from './emit-outcomes';
@@ -44,20 +45,21 @@ export class NotifyOnEventHandler implements EventHandler<Notified> {
   ) {}
 
   async handle(event: EnvelopeOf<Notified>, ctx: HandlerContext): Promise<void> {
+    let profile: ComplaintProfile | undefined;
     if (event.type === COMPLAINT_ASSIGNED) {
-      await this.track.assigned(ctx.em, {
+      profile = await this.track.assigned(ctx.em, {
         complaintId: event.data.complaintId,
         team: event.data.team,
         level: event.data.level,
       });
     }
     if (event.type === COMPLAINT_ESCALATED) {
-      await this.track.assigned(ctx.em, {
+      profile = await this.track.assigned(ctx.em, {
         complaintId: event.data.complaintId,
         team: event.data.team,
         level: event.data.toLevel,
       });
     }
-    await emitOutcomes(ctx, await this.plan.plan(toTrigger(event), ctx.em));
+    await emitOutcomes(ctx, await this.plan.plan(toTrigger(event), ctx.em, profile));
   }
 }

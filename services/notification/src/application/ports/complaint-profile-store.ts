@@ -16,6 +16,7 @@ export interface ComplaintProfile {
   team: string | null;
 }
 
+/** The writers answer the profile as it stands after their write. */
 export interface ComplaintProfileStore {
   recordReceived(
     em: EntityManager,
@@ -26,7 +27,7 @@ export interface ComplaintProfileStore {
       contact: SealedContact;
       at: Date;
     },
-  ): Promise<void>;
+  ): Promise<ComplaintProfile>;
   /** Applies a classification unless a later revision is already recorded; true when applied. */
   recordClassification(
     em: EntityManager,
@@ -35,7 +36,7 @@ export interface ComplaintProfileStore {
   recordTeam(
     em: EntityManager,
     assigned: { complaintId: string; team: string; level: string; at: Date },
-  ): Promise<void>;
+  ): Promise<ComplaintProfile>;
   find(em: EntityManager, complaintId: string): Promise<ComplaintProfile | null>;
 }
 

@@ -18,6 +18,10 @@ interface ProfileRow {
   team: string | null;
 }
 
+/** What a profile is read as; the upserts answer it too, so a handler that writes and then plans reads it once. */
+const PROFILE_COLUMNS =
+  'complaint_id, reference, preferred_language, contact_preference, masked_phone, masked_email, urgency, team';
+
 /** Each event upserts only the columns it knows, so the projection is the same whatever order they arrive in. */
 @Injectable()
 export class TypeormComplaintProfileStore implements ComplaintProfileStore {
@@ -30,15 +34,16 @@ export class TypeormComplaintProfileStore implements ComplaintProfileStore {
       contact: SealedContact;
       at: Date;
     },
-  ): Promise<void> {
-    await em.query(
+  ): Promise<ComplaintProfile> {
+    const [row]: ProfileRow[] = await em.query(
       `INSERT INTO complaint_profile (complaint_id, reference, preferred_language, contact_preference, masked_phone,
          masked_email, contact_sealed, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (complaint_id) DO UPDATE SET reference = EXCLUDED.reference,
          preferred_language = EXCLUDED.preferred_language, contact_preference = EXCLUDED.contact_preference,
          masked_phone = EXCLUDED.masked_phone, masked_email = EXCLUDED.masked_email,
-         contact_sealed = EXCLUDED.contact_sealed, updated_at = EXCLUDED.updated_at`,
+         contact_sealed = EXCLUDED.contact_sealed, updated_at = EXCLUDED.updated_at
+       RETURNING ${PROFILE_COLUMNS}`,
       [
         r.complaintId,
         r.reference,
@@ -50,6 +55,7 @@ export class TypeormComplaintProfileStore implements ComplaintProfileStore {
         r.at,
       ],
     );
+    return toProfile(row);
   }
 
   async recordClassification(
@@ -73,37 +79,41 @@ export class TypeormComplaintProfileStore implements ComplaintProfileStore {
   async recordTeam(
     em: EntityManager,
     a: { complaintId: string; team: string; level: string; at: Date },
-  ): Promise<void> {
-    await em.query(
+  ): Promise<ComplaintProfile> {
+    const [row]: ProfileRow[] = await em.query(
       `INSERT INTO complaint_profile (complaint_id, team, level, updated_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (complaint_id) DO UPDATE SET team = EXCLUDED.team, level = EXCLUDED.level,
-         updated_at = EXCLUDED.updated_at`,
+         updated_at = EXCLUDED.updated_at
+       RETURNING ${PROFILE_COLUMNS}`,
       [a.complaintId, a.team, a.level, a.at],
     );
+    return toProfile(row);
   }
 
   async find(em: EntityManager, complaintId: string): Promise<ComplaintProfile | null> {
     const [row]: ProfileRow[] = await em.query(
-      `SELECT complaint_id, reference, preferred_language, contact_preference, masked_phone, masked_email, urgency, team
-       FROM complaint_profile WHERE complaint_id = $1`,
+      `SELECT ${PROFILE_COLUMNS} FROM complaint_profile WHERE complaint_id = $1`,
       [complaintId],
     );
-    if (!row) return null;
-    const customer: CustomerProfile | null =
-      row.contact_preference && row.preferred_language
-        ? {
-            contactPreference: row.contact_preference,
-            preferredLanguage: row.preferred_language,
-            ...(row.masked_phone ? { maskedPhone: row.masked_phone } : {}),
-            ...(row.masked_email ? { maskedEmail: row.masked_email } : {}),
-          }
-        : null;
-    return {
-      complaintId: row.complaint_id,
-      reference: row.reference,
-      customer,
-      urgency: row.urgency,
-      team: row.team,
-    };
+    return row ? toProfile(row) : null;
   }
+}
+
+function toProfile(row: ProfileRow): ComplaintProfile {
+  const customer: CustomerProfile | null =
+    row.contact_preference && row.preferred_language
+      ? {
+          contactPreference: row.contact_preference,
+          preferredLanguage: row.preferred_language,
+          ...(row.masked_phone ? { maskedPhone: row.masked_phone } : {}),
+          ...(row.masked_email ? { maskedEmail: row.masked_email } : {}),
+        }
+      : null;
+  return {
+    complaintId: row.complaint_id,
+    reference: row.reference,
+    customer,
+    urgency: row.urgency,
+    team: row.team,
+  };
 }
