@@ -9,10 +9,11 @@
 FROM node:20-bookworm-slim AS manifests
 WORKDIR /src
 COPY . .
-# Only the package manifests, at their own paths: the npm ci layer below then stays cached until a
-# package.json or the lock file changes, not on every source edit.
+# Only the package manifests, at their own paths, and the patches npm ci applies to installed packages
+# (patches/, see its README): the npm ci layer below then stays cached until one of them changes.
 RUN mkdir -p /manifests \
  && cp --parents package.json package-lock.json /manifests/ \
+ && cp -r patches /manifests/ \
  && find libs services -mindepth 2 -maxdepth 2 -name package.json -exec cp --parents {} /manifests/ \;
 
 FROM node:20-bookworm-slim AS build
@@ -28,7 +29,8 @@ RUN --mount=type=cache,target=/root/.npm \
     npm ci --no-audit --no-fund
 COPY . .
 RUN npx nx run-many -t build --output-style=static
-RUN npm prune --omit=dev --no-audit --no-fund
+# --ignore-scripts: the patches are applied already, and patch-package is a dev dependency that prune removes.
+RUN npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 # npm workspaces make node_modules/@complaints/<name> relative symlinks to ../../libs/<name> and
 # ../../services/<name>, which resolve through each package.json's "main" into dist/. Stage exactly that
 # tree (symlinks kept by cp -a) so the runtime stage takes it in one COPY and the links still resolve there;
