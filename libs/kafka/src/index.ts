@@ -9,3 +9,4 @@ export * from './consumer/backoff';
 export * from './migrations/outbox-table.v1';
 export * from './migrations/inbox-table.v1';
 export * from './messaging.providers';
+export * from './consumer/run-buffer';

@@ -92,6 +92,60 @@ describe('complaint queries, projections and data protection (real Postgres and 
     expect(list.items.map((i: { id: string }) => i.id)).toContain(id);
   });
 
+  it('keeps the newest classification and routing when several arrive together, late ones included', async () => {
+    // Given, in one burst: revision 2, then revision 1 late; an escalation, then the earlier assignment late
+    const { id } = await fileComplaint(app);
+    const classified = EXAMPLE_EVENTS['complaint.classified'];
+    const assigned = EXAMPLE_EVENTS['complaint.assigned'];
+    const escalated = EXAMPLE_EVENTS['complaint.escalated'];
+    const classification = (revision: number, category: typeof classified.data.category) =>
+      freshEvent({
+        ...classified,
+        subject: id,
+        data: { ...classified.data, complaintId: id, revision, category },
+      });
+    const burst = [
+      classification(2, 'account-and-transaction'),
+      classification(1, 'service-attitude'),
+      freshEvent({
+        ...escalated,
+        subject: id,
+        data: {
+          ...escalated.data,
+          complaintId: id,
+          team: 'retail-leads',
+          toLevel: 'L2',
+          escalatedAt: '2026-12-04T10:00:00.000Z',
+        },
+      }),
+      freshEvent({
+        ...assigned,
+        subject: id,
+        data: {
+          ...assigned.data,
+          complaintId: id,
+          team: 'retail',
+          level: 'L1',
+          assignedAt: '2026-12-04T09:00:00.000Z',
+        },
+      }),
+    ];
+    for (const event of burst) await deliver(probe, event);
+
+    // Then the projection shows revision 2 and the escalation, whichever of them shared a transaction
+    await eventually(async () => {
+      const body = (await get(`/v1/complaints/${id}`)).body;
+      expect(body.classification).toMatchObject({ category: 'account-and-transaction' });
+      expect(body.assignment).toEqual({ team: 'retail-leads', level: 'L2' });
+    });
+    const inbox = await app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [
+        burst.map((e) => e.id),
+      ]);
+    expect(inbox[0].n).toBe(4);
+  });
+
   it('pages through complaints with a cursor, newest first, without gaps or repeats', async () => {
     const channel = 'letter';
     const filed: string[] = [];

@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { COMPLAINT_CLASSIFIED, COMPLAINT_RECLASSIFIED, EnvelopeOf } from '@complaints/contracts';
-import { EventHandler, HandlerContext } from '@complaints/kafka';
-import { PROJECTION_STORE, ProjectionStore } from '../../application/ports/projection-store';
+import { EntityManager } from 'typeorm';
+import { EventHandler, HandlerContext, RunBuffer } from '@complaints/kafka';
+import {
+  ClassificationFacts,
+  PROJECTION_STORE,
+  ProjectionStore,
+} from '../../application/ports/projection-store';
 
 type ClassificationEvent = typeof COMPLAINT_CLASSIFIED | typeof COMPLAINT_RECLASSIFIED;
 
@@ -11,11 +16,16 @@ export class ProjectClassificationHandler implements EventHandler<Classification
   readonly name = 'project-classification';
   readonly consumes = [COMPLAINT_CLASSIFIED, COMPLAINT_RECLASSIFIED] as const;
 
+  /** A run's classifications are upserted together after its last event, the newest revision per complaint. */
+  private readonly pending = new RunBuffer<ClassificationFacts>(
+    (kept, arriving) => arriving.revision > kept.revision,
+  );
+
   constructor(@Inject(PROJECTION_STORE) private readonly projections: ProjectionStore) {}
 
   async handle(event: EnvelopeOf<ClassificationEvent>, ctx: HandlerContext): Promise<void> {
     const d = event.data;
-    await this.projections.applyClassification(ctx.em, {
+    this.pending.add(ctx.em, d.complaintId.toLowerCase(), {
       complaintId: d.complaintId,
       category: d.category,
       subcategory: d.subcategory,
@@ -24,5 +34,9 @@ export class ProjectClassificationHandler implements EventHandler<Classification
       priority: d.priority,
       revision: d.revision,
     });
+  }
+
+  async afterEvents(em: EntityManager): Promise<void> {
+    await this.projections.applyClassifications(em, this.pending.take(em));
   }
 }

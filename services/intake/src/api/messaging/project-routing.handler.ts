@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { COMPLAINT_ASSIGNED, COMPLAINT_ESCALATED, EnvelopeOf } from '@complaints/contracts';
-import { EventHandler, HandlerContext } from '@complaints/kafka';
-import { PROJECTION_STORE, ProjectionStore } from '../../application/ports/projection-store';
+import { EntityManager } from 'typeorm';
+import { EventHandler, HandlerContext, RunBuffer } from '@complaints/kafka';
+import { PROJECTION_STORE, ProjectionStore, RoutingFacts } from '../../application/ports/projection-store';
 
 type RoutingEvent = typeof COMPLAINT_ASSIGNED | typeof COMPLAINT_ESCALATED;
 
@@ -11,6 +12,9 @@ export class ProjectRoutingHandler implements EventHandler<RoutingEvent> {
   readonly name = 'project-routing';
   readonly consumes = [COMPLAINT_ASSIGNED, COMPLAINT_ESCALATED] as const;
 
+  /** A run's routings are upserted together after its last event, the latest per complaint. */
+  private readonly pending = new RunBuffer<RoutingFacts>((kept, arriving) => arriving.at > kept.at);
+
   constructor(@Inject(PROJECTION_STORE) private readonly projections: ProjectionStore) {}
 
   async handle(event: EnvelopeOf<RoutingEvent>, ctx: HandlerContext): Promise<void> {
@@ -18,6 +22,13 @@ export class ProjectRoutingHandler implements EventHandler<RoutingEvent> {
       event.type === COMPLAINT_ASSIGNED
         ? { team: event.data.team, level: event.data.level, at: new Date(event.data.assignedAt) }
         : { team: event.data.team, level: event.data.toLevel, at: new Date(event.data.escalatedAt) };
-    await this.projections.applyRouting(ctx.em, { complaintId: event.data.complaintId, ...facts });
+    this.pending.add(ctx.em, event.data.complaintId.toLowerCase(), {
+      complaintId: event.data.complaintId,
+      ...facts,
+    });
+  }
+
+  async afterEvents(em: EntityManager): Promise<void> {
+    await this.projections.applyRoutings(em, this.pending.take(em));
   }
 }

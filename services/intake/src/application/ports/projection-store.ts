@@ -19,11 +19,12 @@ export interface RoutingFacts {
 
 /**
  * intake's copy of what other services decided about a complaint. Events can arrive late or twice, and across
- * topics in any order, so each write keeps only the newer fact (higher revision, later routing time).
+ * topics in any order, so each write keeps only the newer fact (higher revision, later routing time). Each call
+ * takes many complaints' facts, at most one per complaint.
  */
 export interface ProjectionStore {
-  applyClassification(em: EntityManager, facts: ClassificationFacts): Promise<void>;
-  applyRouting(em: EntityManager, facts: RoutingFacts): Promise<void>;
+  applyClassifications(em: EntityManager, facts: ClassificationFacts[]): Promise<void>;
+  applyRoutings(em: EntityManager, facts: RoutingFacts[]): Promise<void>;
 }
 
 export const PROJECTION_STORE = Symbol('ProjectionStore');
