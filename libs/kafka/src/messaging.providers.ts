@@ -101,6 +101,8 @@ export function messagingConfigFor(
     KAFKA_BROKERS: string;
     KAFKA_GROUP_SUFFIX: string;
     KAFKA_NEW_GROUP_START?: string;
+    KAFKA_FETCH_MAX_WAIT_MS?: number;
+    KAFKA_FETCH_MIN_BYTES?: number;
   },
   consumerPurpose?: string,
   consumerTuning: Pick<
@@ -115,6 +117,8 @@ export function messagingConfigFor(
     consumer: consumerPurpose
       ? {
           ...consumerTuning,
+          fetchMaxWaitMs: env.KAFKA_FETCH_MAX_WAIT_MS,
+          fetchMinBytes: env.KAFKA_FETCH_MIN_BYTES,
           groupId: `${service}.${consumerPurpose}${env.KAFKA_GROUP_SUFFIX}`,
           newGroupStart: env.KAFKA_NEW_GROUP_START === 'latest' ? 'latest' : 'earliest',
         }
