@@ -8,6 +8,7 @@ import { NotificationsController } from './api/http/notifications.controller';
 import { StaffDirectoryController } from './api/http/staff-directory.controller';
 import { TemplatesController } from './api/http/templates.controller';
 import { AcknowledgeOnReceivedHandler } from './api/messaging/acknowledge-on-received.handler';
+import { PlannedDeliveries } from './api/messaging/planned-deliveries';
 import { ComplaintUrgencyHandler } from './api/messaging/complaint-urgency.handler';
 import { NotifyOnEventHandler } from './api/messaging/notify-on-event.handler';
 import {
@@ -136,6 +137,7 @@ export class NotificationModule {
         { provide: DELIVERY_DATABASE_URL, useValue: env.DATABASE_URL },
         TrackComplaintService,
         PlanDeliveriesService,
+        PlannedDeliveries,
         SendDueDeliveriesService,
         ManageTemplatesService,
         ManageStaffDirectoryService,

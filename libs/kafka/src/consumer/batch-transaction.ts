@@ -27,11 +27,12 @@ const inboxKey = (consumer: string, eventId: string): string => `${consumer} ${e
 /**
  * Handles a run of consecutive events from one partition in ONE transaction: one multi-row inbox insert decides
  * which (handler, event) pairs are new, the handlers run in record order on the same transaction (a later event
- * sees what an earlier one wrote; a handler's beforeEvents and afterEvents bracket all its events), and every follow-up event goes to the outbox in one insert and one NOTIFY. Per
- * event this saves the BEGIN, COMMIT, inbox round trip, outbox round trip and NOTIFY that dominate the cost of a
- * small handler. Any error rolls the whole run back; the caller then handles the events one at a time, so a bad
- * event never takes good ones with it. Returns, per event, whether a handler ran ('handled') or all had already
- * seen it ('duplicate').
+ * sees what an earlier one wrote), each handler's beforeEvents and afterEvents (if it has them) bracket all of
+ * its events, and every follow-up event goes to the outbox in one insert and one NOTIFY. Per event this saves the
+ * BEGIN, COMMIT, inbox round trip, outbox round trip and NOTIFY that dominate the cost of a small handler. Any
+ * error rolls the whole run back; the caller then handles the events one at a time, so a bad event never takes
+ * good ones with it. Returns, per event, whether a handler ran ('handled') or all had already seen it
+ * ('duplicate').
  */
 export function handleInOneTransaction(
   dataSource: DataSource,

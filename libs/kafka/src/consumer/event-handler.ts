@@ -30,7 +30,8 @@ export interface EventHandler<T extends EventType = EventType> {
   beforeEvents?(events: EnvelopeOf<T>[], em: EntityManager): Promise<void>;
   /**
    * Optional: called once per transaction after the last `handle` of the transaction (of every handler), before
-   * the commit, to write what the `handle` calls left pending. Not called when the transaction fails.
+   * the commit, to write what the `handle` calls left pending. Not called when a `handle` throws: the transaction
+   * is rolled back. A handler that keeps writes back must let its own later events in the run see them.
    */
   afterEvents?(em: EntityManager): Promise<void>;
 }

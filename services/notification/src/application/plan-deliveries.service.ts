@@ -26,6 +26,7 @@ import { TEMPLATE_STORE, TemplateStore } from './ports/template-store';
  * when the current template set has templates for that event and audience (the customer on their chosen channel
  * and language, staff through the directory). Deliveries that can never be sent (no address, no template for the
  * recipient's channel and language) are recorded as failed at once and returned for notification.failed.
+ * Planning and recording are separate steps, so a consumer run records all its events' deliveries in one statement.
  */
 @Injectable()
 export class PlanDeliveriesService {
@@ -39,12 +40,15 @@ export class PlanDeliveriesService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** `known` is the complaint's profile when the caller has just written it (saves reading it again). */
+  /**
+   * The deliveries an event calls for, not yet recorded. `known` is the complaint's profile when the caller has
+   * just written it (saves reading it again).
+   */
   async plan(
     trigger: NotificationTrigger,
     em: EntityManager,
     known?: ComplaintProfile,
-  ): Promise<OutcomeEnvelope[]> {
+  ): Promise<NewDelivery[]> {
     const templates = await this.templates.forEvent(em, trigger.eventType);
     if (templates.length === 0) return [];
     const profile = known ?? (trigger.complaintId ? await this.profiles.find(em, trigger.complaintId) : null);
@@ -82,12 +86,20 @@ export class PlanDeliveriesService {
       }
     }
 
+    return planned;
+  }
+
+  /**
+   * Records planned deliveries (of one event or many) in one statement; a repeat of an event, recipient and channel
+   * is skipped. Answers notification.failed for those that can never be sent: they are reported now, in this
+   * transaction; the rest are reported by the worker.
+   */
+  async record(em: EntityManager, planned: NewDelivery[]): Promise<OutcomeEnvelope[]> {
     const recorded = await this.deliveries.record(em, planned);
-    // What can never be sent is reported now, in this transaction; the rest is reported by the worker.
     return recorded.flatMap((d) => {
       if (d.status !== 'failed' || d.channel === 'none') return [];
       const failure = { error: d.error ?? 'not deliverable', permanent: true };
-      const event = failedEvent({ ...d, channel: d.channel, attempts: 1 }, 1, failure, now);
+      const event = failedEvent({ ...d, channel: d.channel, attempts: 1 }, 1, failure, d.dueAt);
       return event ? [event] : [];
     });
   }

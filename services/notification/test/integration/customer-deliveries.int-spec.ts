@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { EXAMPLE_EVENTS, TOPICS } from '@complaints/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { EnvelopeOf, EXAMPLE_EVENTS, TOPICS } from '@complaints/contracts';
+import { HandlerContext } from '@complaints/kafka';
 import { AesGcmKeyring, sealContact } from '@complaints/data-protection';
 import {
   bearer,
@@ -11,6 +12,7 @@ import {
   theOnlyRecord,
   useServiceHarness,
 } from '@complaints/testing';
+import { AcknowledgeOnReceivedHandler } from '../../src/api/messaging/acknowledge-on-received.handler';
 import { NotificationModule, NOTIFICATION_SCHEMA } from '../../src/notification.module';
 import { NOTIFICATION_MIGRATIONS } from '../../src/infrastructure/persistence/migrations';
 import { HttpTestServer } from '../support/http-test-server';
@@ -237,6 +239,46 @@ describe('customer notifications through a real SMTP server and a real SMS gatew
     expect(failed.headers['ce_type']).toBe('notification.failed');
     expect((failed.value as Envelope).data).toMatchObject({ permanent: false, attempts: 3 });
     expect(gateway.smsTo(c.phone)).toHaveLength(3);
+  });
+
+  it('records a run of acknowledgements in one statement, and fails the unreachable one as a follow-up of its own event', async () => {
+    // Given ten customers who prefer e-mail, and one who prefers SMS but gave no phone number
+    const customers = Array.from({ length: 10 }, () => customer('email', 'en'));
+    const reachable = customers.map(received);
+    const noPhone = received(customer('sms', 'en'));
+    delete (noPhone.data as { customer: { maskedPhone?: string } }).customer.maskedPhone;
+    const events = [...reachable.slice(0, 5), noPhone, ...reachable.slice(5)];
+
+    // When they are handled as the consumer host handles a run: one transaction, bracketed by the run hooks
+    const handler = harness.service.app.get(AcknowledgeOnReceivedHandler);
+    const followUps: { cause: string; type: string; subject: string }[] = [];
+    const inserts: string[] = [];
+    await harness.service.app.get(DataSource).transaction(async (em: EntityManager) => {
+      const query = em.query.bind(em);
+      em.query = ((sql: string, ...rest: unknown[]) => {
+        if (/INSERT INTO delivery\b/.test(sql)) inserts.push(sql);
+        return query(sql, ...(rest as [unknown[]]));
+      }) as EntityManager['query'];
+      for (const event of events) {
+        const ctx: HandlerContext = {
+          em,
+          emit: async (e) => void followUps.push({ cause: event.id, type: e.type, subject: e.subject }),
+        };
+        await handler.handle(event as unknown as EnvelopeOf<'complaint.received'>, ctx);
+      }
+      await handler.afterEvents(em);
+    });
+
+    // Then all eleven were recorded by one statement
+    expect(inserts).toHaveLength(1);
+    // And only the unreachable one failed at once, announced as caused by its own event
+    expect(followUps).toEqual([{ cause: noPhone.id, type: 'notification.failed', subject: noPhone.subject }]);
+    const [failed] = await notifications(`complaintId=${noPhone.subject}`);
+    expect(failed).toMatchObject({ status: 'failed', channel: 'sms' });
+    // And the worker sends the others as usual, one e-mail each
+    await eventually(() => {
+      for (const c of customers) expect(smtp.to(c.email)).toHaveLength(1);
+    });
   });
 
   it('keeps contact details sealed at rest: no notification table holds a clear phone, e-mail or name', async () => {

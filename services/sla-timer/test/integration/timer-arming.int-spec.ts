@@ -136,6 +136,41 @@ describe('arming timers on a real database: one statement moves, keeps and drops
     expect(plan).not.toMatch(/Seq Scan on timer/);
     expect(plan).toMatch(/Index Scan on timer_once_per_purpose|Index Scan using timer_once_per_purpose/);
   });
+
+  it('reads a run of complaints (tracks, clocks, their timers, deferred events) by index under generic plans', async () => {
+    // Given clock and timer tables that grew to thousands of rows without statistics
+    await dataSource.query('ALTER TABLE timer SET (autovacuum_enabled = false)');
+    await dataSource.query('ALTER TABLE clock SET (autovacuum_enabled = false)');
+    await dataSource.query(
+      `WITH clocks AS (
+         INSERT INTO clock (id, complaint_id, kind, policy_id, state, started_at, due_at, correlation, caused_by,
+           cycle, terms, target_ms)
+         SELECT gen_random_uuid(), gen_random_uuid(), 'resolution', 'resolution-general', 'running', $1, $2, 'corr',
+           gen_random_uuid(), 1, '{}', 60000
+         FROM generate_series(1, 5000)
+         RETURNING id)
+       INSERT INTO timer (id, clock_id, purpose, fire_at)
+       SELECT gen_random_uuid(), id, purpose, $2 FROM clocks, unnest(ARRAY['breach', 'warning-50', 'warning-80']) AS purpose`,
+      [T0, at(60)],
+    );
+
+    // When a run of complaints is locked and read, and each statement is planned as a prepared statement is
+    const complaints = [randomUUID(), randomUUID(), randomUUID()];
+    const sent: { text: string; params: unknown[] }[] = [];
+    await dataSource.transaction(async (em) => {
+      const recorded = recording(em, sent);
+      await store.lockComplaints(recorded, complaints);
+      await store.loadTracks(recorded, complaints);
+      await store.loadClocks(recorded, complaints);
+      await store.loadDeferred(recorded, complaints);
+    });
+
+    // Then none of them reads the whole clock or timer table
+    expect(sent).toHaveLength(5);
+    for (const { text, params } of sent) {
+      expect(await genericPlanOf(dataSource, text, params)).not.toMatch(/Seq Scan on (timer|clock)\b/);
+    }
+  });
 });
 
 /** The entity manager, with every statement it runs written down. */

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { COMPLAINT_RECEIVED, EnvelopeOf } from '@complaints/contracts';
 import { EventHandler, HandlerContext } from '@complaints/kafka';
 import { PlanDeliveriesService } from '../../application/plan-deliveries.service';
 import { TrackComplaintService } from '../../application/track-complaint.service';
-import { emitOutcomes } from './emit-outcomes';
+import { PlannedDeliveries } from './planned-deliveries';
 import { toTrigger } from './notification-trigger.mapper';
 
 /**
@@ -18,6 +19,7 @@ export class AcknowledgeOnReceivedHandler implements EventHandler<typeof COMPLAI
   constructor(
     @Inject(TrackComplaintService) private readonly track: TrackComplaintService,
     @Inject(PlanDeliveriesService) private readonly plan: PlanDeliveriesService,
+    @Inject(PlannedDeliveries) private readonly deliveries: PlannedDeliveries,
   ) {}
 
   async handle(event: EnvelopeOf<typeof COMPLAINT_RECEIVED>, ctx: HandlerContext): Promise<void> {
@@ -33,6 +35,10 @@ export class AcknowledgeOnReceivedHandler implements EventHandler<typeof COMPLAI
       },
       contact: event.data.contact,
     });
-    await emitOutcomes(ctx, await this.plan.plan(toTrigger(event), ctx.em, profile));
+    this.deliveries.add(ctx, await this.plan.plan(toTrigger(event), ctx.em, profile));
+  }
+
+  afterEvents(em: EntityManager): Promise<void> {
+    return this.deliveries.record(em);
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import {
   COMPLAINT_ASSIGNED,
   COMPLAINT_AWAITING_CUSTOMER,
@@ -14,7 +15,7 @@ import { EventHandler, HandlerContext } from '@complaints/kafka';
 import { ComplaintProfile } from '../../application/ports/complaint-profile-store';
 import { PlanDeliveriesService } from '../../application/plan-deliveries.service';
 import { TrackComplaintService } from '../../application/track-complaint.service';
-import { emitOutcomes } from './emit-outcomes';
+import { PlannedDeliveries } from './planned-deliveries';
 import { toTrigger } from './notification-trigger.mapper';
 
 const NOTIFIED = [
@@ -42,6 +43,7 @@ export class NotifyOnEventHandler implements EventHandler<Notified> {
   constructor(
     @Inject(TrackComplaintService) private readonly track: TrackComplaintService,
     @Inject(PlanDeliveriesService) private readonly plan: PlanDeliveriesService,
+    @Inject(PlannedDeliveries) private readonly deliveries: PlannedDeliveries,
   ) {}
 
   async handle(event: EnvelopeOf<Notified>, ctx: HandlerContext): Promise<void> {
@@ -60,6 +62,10 @@ export class NotifyOnEventHandler implements EventHandler<Notified> {
         level: event.data.toLevel,
       });
     }
-    await emitOutcomes(ctx, await this.plan.plan(toTrigger(event), ctx.em, profile));
+    this.deliveries.add(ctx, await this.plan.plan(toTrigger(event), ctx.em, profile));
+  }
+
+  afterEvents(em: EntityManager): Promise<void> {
+    return this.deliveries.record(em);
   }
 }

@@ -77,8 +77,11 @@ export class TypeormClockStore implements ClockStore {
   async loadClocks(em: EntityManager, complaintIds: string[]): Promise<SlaClock[]> {
     if (complaintIds.length === 0) return [];
     // Timers first, then clocks: the schedulers' lock order (see CLAIM_DUE_TIMERS), so neither waits in a cycle.
+    // The clock ids as an array, not a join: the prepared statement's generic plan guessed hundreds of clocks and
+    // hash-joined them against a scan of the whole timer table; `= ANY(array)` finds the timers by index.
     await em.query(
-      'SELECT 1 FROM timer WHERE clock_id IN (SELECT id FROM clock WHERE complaint_id = ANY($1::uuid[])) FOR UPDATE',
+      `SELECT 1 FROM timer
+       WHERE clock_id = ANY(ARRAY(SELECT id FROM clock WHERE complaint_id = ANY($1::uuid[]))) FOR UPDATE`,
       [complaintIds],
     );
     const rows: ClockRow[] = await em.query(
