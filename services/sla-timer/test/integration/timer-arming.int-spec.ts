@@ -34,6 +34,24 @@ describe('arming timers on a real database: one statement moves, keeps and drops
     return id;
   }
 
+  /** 5,000 running clocks with three timers each, on tables autovacuum will not analyse meanwhile. */
+  async function growWithoutStatistics(tables: ('timer' | 'clock')[]): Promise<void> {
+    for (const table of tables)
+      await dataSource.query(`ALTER TABLE ${table} SET (autovacuum_enabled = false)`);
+    await dataSource.query(
+      `WITH clocks AS (
+         INSERT INTO clock (id, complaint_id, kind, policy_id, state, started_at, due_at, correlation, caused_by,
+           cycle, terms, target_ms)
+         SELECT gen_random_uuid(), gen_random_uuid(), 'resolution', 'resolution-general', 'running', $1, $2, 'corr',
+           gen_random_uuid(), 1, '{}', 60000
+         FROM generate_series(1, 5000)
+         RETURNING id)
+       INSERT INTO timer (id, clock_id, purpose, fire_at)
+       SELECT gen_random_uuid(), id, purpose, $2 FROM clocks, unnest(ARRAY['breach', 'warning-50', 'warning-80']) AS purpose`,
+      [T0, at(60)],
+    );
+  }
+
   const arm = (clockId: string, timers: { purpose: string; fireAt: Date }[]) =>
     dataSource.transaction((em) => store.armTimers(em, [{ clockId, timers }]));
 
@@ -110,19 +128,7 @@ describe('arming timers on a real database: one statement moves, keeps and drops
   it('finds the timers of a clock through the index under the prepared (generic) plan, even while the timer table has no statistics yet', async () => {
     // Given a timer table that grew to many clocks, three timers each, before Postgres gathered statistics on it
     // (as in a fresh installation's first busy minutes, before autovacuum's first ANALYZE of the table)
-    await dataSource.query('ALTER TABLE timer SET (autovacuum_enabled = false)');
-    await dataSource.query(
-      `WITH clocks AS (
-         INSERT INTO clock (id, complaint_id, kind, policy_id, state, started_at, due_at, correlation, caused_by,
-           cycle, terms, target_ms)
-         SELECT gen_random_uuid(), gen_random_uuid(), 'resolution', 'resolution-general', 'running', $1, $2, 'corr',
-           gen_random_uuid(), 1, '{}', 60000
-         FROM generate_series(1, 5000)
-         RETURNING id)
-       INSERT INTO timer (id, clock_id, purpose, fire_at)
-       SELECT gen_random_uuid(), id, purpose, $2 FROM clocks, unnest(ARRAY['breach', 'warning-50', 'warning-80']) AS purpose`,
-      [T0, at(60)],
-    );
+    await growWithoutStatistics(['timer']);
 
     // When one clock is armed, and the statement that did it is planned as a prepared statement is
     const clockId = await newClock();
@@ -139,20 +145,7 @@ describe('arming timers on a real database: one statement moves, keeps and drops
 
   it('reads a run of complaints (tracks, clocks, their timers, deferred events) by index under generic plans', async () => {
     // Given clock and timer tables that grew to thousands of rows without statistics
-    await dataSource.query('ALTER TABLE timer SET (autovacuum_enabled = false)');
-    await dataSource.query('ALTER TABLE clock SET (autovacuum_enabled = false)');
-    await dataSource.query(
-      `WITH clocks AS (
-         INSERT INTO clock (id, complaint_id, kind, policy_id, state, started_at, due_at, correlation, caused_by,
-           cycle, terms, target_ms)
-         SELECT gen_random_uuid(), gen_random_uuid(), 'resolution', 'resolution-general', 'running', $1, $2, 'corr',
-           gen_random_uuid(), 1, '{}', 60000
-         FROM generate_series(1, 5000)
-         RETURNING id)
-       INSERT INTO timer (id, clock_id, purpose, fire_at)
-       SELECT gen_random_uuid(), id, purpose, $2 FROM clocks, unnest(ARRAY['breach', 'warning-50', 'warning-80']) AS purpose`,
-      [T0, at(60)],
-    );
+    await growWithoutStatistics(['timer', 'clock']);
 
     // When a run of complaints is locked and read, and each statement is planned as a prepared statement is
     const complaints = [randomUUID(), randomUUID(), randomUUID()];
