@@ -68,8 +68,11 @@ export function handleInOneTransaction(
     }));
     const participants = new Map<EventHandler, AnyEnvelope[]>();
     for (const { envelope, handlers } of planned) {
-      for (const handler of handlers)
-        participants.set(handler, [...(participants.get(handler) ?? []), envelope]);
+      for (const handler of handlers) {
+        const theirs = participants.get(handler) ?? [];
+        participants.set(handler, theirs);
+        theirs.push(envelope);
+      }
     }
     for (const [handler, envelopes] of participants) await handler.beforeEvents?.(envelopes as never, em);
     const followUps: EventEnvelope[] = [];

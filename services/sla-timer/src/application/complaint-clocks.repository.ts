@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ComplaintClocks } from '../domain/clocks/complaint-clocks';
+import { SlaClock } from '../domain/clocks/sla-clock';
 import { Clock, CLOCK } from '../domain/clock';
 import { eventOf } from './clock-events';
 import { ClockRulesProvider } from './clock-rules.provider';
@@ -19,23 +20,19 @@ interface HeldComplaint {
   toDefer: DeferredFact[];
 }
 
-/** The complaints one transaction holds; with `writesWait` their writes wait for `flush`. */
-interface Unit {
-  held: Map<string, HeldComplaint>;
-  writesWait: boolean;
-}
-
 /**
  * Loads complaints' clocks under their locks, and saves what use cases did to them: the complaint's state, each
  * changed clock with its timers, and the events to emit, in the order the changes happened.
  *
  * A consumer run of many events opens a unit of work on its transaction (`open`): every complaint of the run is
  * locked and read in five statements, the use cases work on those in memory, and `flush` writes all of them in
- * three. Without an open unit (one event on its own) a save is written at once.
+ * three. The clock handlers open and flush it around their events (beforeEvents / afterEvents), also for one
+ * event on its own; using the repository on a transaction without an open unit is an error, as its writes would
+ * be lost.
  */
 @Injectable()
 export class ComplaintClocksRepository {
-  private readonly units = new WeakMap<EntityManager, Unit>();
+  private readonly units = new WeakMap<EntityManager, Map<string, HeldComplaint>>();
 
   constructor(
     @Inject(CLOCK_STORE) private readonly store: ClockStore,
@@ -45,25 +42,25 @@ export class ComplaintClocksRepository {
 
   /** Starts a unit of work on the transaction and loads these complaints into it (with their deferred events). */
   async open(em: EntityManager, complaintIds: string[]): Promise<void> {
-    const unit = this.unitOf(em);
-    unit.writesWait = true;
-    const missing = [...new Set(complaintIds.map(key))].filter((id) => !unit.held.has(id));
+    const unit = this.units.get(em) ?? new Map<string, HeldComplaint>();
+    this.units.set(em, unit);
+    const missing = [...new Set(complaintIds.map(key))].filter((id) => !unit.has(id));
     const read = await this.read(em, missing);
-    missing.forEach((id, i) => unit.held.set(id, read[i]));
+    missing.forEach((id, i) => unit.set(id, read[i]));
   }
 
   /** Writes everything the unit holds that changed, and ends it. */
   async flush(em: EntityManager): Promise<void> {
     const unit = this.units.get(em);
     this.units.delete(em);
-    if (unit) await this.write(em, [...unit.held.values()]);
+    if (unit) await this.write(em, [...unit.values()]);
   }
 
   async load(em: EntityManager, complaintId: string): Promise<ComplaintClocks> {
     return (await this.held(em, complaintId)).clocks;
   }
 
-  /** The events for the changes not yet reported; the writes wait for `flush` when a unit is open. */
+  /** The events for the changes not yet reported; the writes wait for `flush`. */
   async save(em: EntityManager, clocks: ComplaintClocks): Promise<SlaEventDraft[]> {
     const held = await this.held(em, clocks.track.complaintId);
     if (held.clocks !== clocks) throw new Error('saving clocks this transaction did not load');
@@ -72,7 +69,6 @@ export class ComplaintClocksRepository {
     const calendars = await this.rules.calendars(em);
     const fresh = clocks.changes.slice(held.reported);
     held.reported = clocks.changes.length;
-    if (!this.unitOf(em).writesWait) await this.write(em, [held]);
     return fresh.map((change) => eventOf(change, calendars.get(change.clock.terms.calendarId), now));
   }
 
@@ -80,7 +76,6 @@ export class ComplaintClocksRepository {
   async defer(em: EntityManager, complaintId: string, deferred: DeferredFact): Promise<void> {
     const held = await this.held(em, complaintId);
     held.toDefer.push(deferred);
-    if (!this.unitOf(em).writesWait) await this.write(em, [held]);
   }
 
   /** The complaint's deferred events in version order; they are deleted when the unit is written. */
@@ -90,24 +85,18 @@ export class ComplaintClocksRepository {
     held.deferredTaken ||= held.deferred.length > 0;
     held.deferred = [];
     held.toDefer = [];
-    if (!this.unitOf(em).writesWait && held.deferredTaken) await this.write(em, [held]);
     return taken;
   }
 
-  private unitOf(em: EntityManager): Unit {
-    const unit = this.units.get(em) ?? { held: new Map(), writesWait: false };
-    this.units.set(em, unit);
-    return unit;
-  }
-
   private async held(em: EntityManager, complaintId: string): Promise<HeldComplaint> {
-    const unit = this.unitOf(em);
-    const known = unit.held.get(key(complaintId));
+    const unit = this.units.get(em);
+    if (!unit) throw new Error('no unit of work is open on this transaction: open() it first');
+    const known = unit.get(key(complaintId));
     if (known) return known;
     // Not opened with the others: read alone. This locks out of the global order; should another run hold this
     // complaint and wait for one of ours, Postgres reports a deadlock, and the consumer retries.
     const [held] = await this.read(em, [key(complaintId)]);
-    unit.held.set(key(complaintId), held);
+    unit.set(key(complaintId), held);
     return held;
   }
 
@@ -118,10 +107,16 @@ export class ComplaintClocksRepository {
     const clocks = await this.store.loadClocks(em, ids);
     const deferred = await this.store.loadDeferred(em, ids);
     const rules = await this.rules.current(em);
+    const clocksOf = new Map<string, SlaClock[]>();
+    for (const clock of clocks) {
+      const ofComplaint = clocksOf.get(clock.complaintId) ?? [];
+      clocksOf.set(clock.complaintId, ofComplaint);
+      ofComplaint.push(clock);
+    }
     return ids.map((id) => ({
       clocks: new ComplaintClocks(
         tracks.get(id) ?? { complaintId: id, lifecycleVersion: 0 },
-        clocks.filter((c) => key(c.complaintId) === id),
+        clocksOf.get(id) ?? [],
         rules,
       ),
       reported: 0,
@@ -157,10 +152,6 @@ export class ComplaintClocksRepository {
       em,
       held.filter((h) => h.deferredTaken).map((h) => h.clocks.track.complaintId),
     );
-    for (const h of held) {
-      h.deferredTaken = false;
-      h.toDefer = [];
-    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { HandlerContext } from '@complaints/kafka';
+import { HandlerContext, RunBuffer } from '@complaints/kafka';
 import { NewDelivery } from '../../application/ports/delivery-store';
 import { PlanDeliveriesService } from '../../application/plan-deliveries.service';
 import { emitOutcomes } from './emit-outcomes';
@@ -13,20 +13,18 @@ import { emitOutcomes } from './emit-outcomes';
  */
 @Injectable()
 export class PlannedDeliveries {
-  private readonly pending = new WeakMap<EntityManager, { ctx: HandlerContext; planned: NewDelivery[] }[]>();
+  /** Per transaction, each event's planned deliveries with the context that emits its follow-ups. */
+  private readonly pending = new RunBuffer<{ ctx: HandlerContext; planned: NewDelivery[] }>(() => false);
 
   constructor(@Inject(PlanDeliveriesService) private readonly plan: PlanDeliveriesService) {}
 
   add(ctx: HandlerContext, planned: NewDelivery[]): void {
     if (planned.length === 0) return;
-    const run = this.pending.get(ctx.em) ?? [];
-    this.pending.set(ctx.em, run);
-    run.push({ ctx, planned });
+    this.pending.add(ctx.em, planned[0].eventId, { ctx, planned });
   }
 
   async record(em: EntityManager): Promise<void> {
-    const run = this.pending.get(em) ?? [];
-    this.pending.delete(em);
+    const run = this.pending.take(em);
     if (run.length === 0) return;
     const outcomes = await this.plan.record(
       em,
