@@ -3,6 +3,7 @@ import { validateSync } from 'class-validator';
 import { EVENT_CATALOGUE, isEventType } from '../catalogue';
 import { EnvelopeAttributes } from './envelope-attributes';
 import { PoisonMessageError } from './errors';
+import { compiledContractCheck } from './compiled-contract-check';
 import { AnyEnvelope } from './typed-envelope';
 import { describeValidationErrors } from './validation';
 
@@ -11,7 +12,28 @@ import { describeValidationErrors } from './validation';
  * Tolerant reader: unknown data fields are dropped, not rejected, so producers can add optional fields.
  */
 export function parseEnvelope(raw: Buffer | string): AnyEnvelope {
-  const { data: rawData, ...rawAttributes } = parseJson(raw);
+  const value = parseJson(raw);
+  return readChecked(value) ?? readWithErrors(value);
+}
+
+/**
+ * The envelope when attributes, type, version and data all pass the compiled checks; undefined to look closer.
+ * The bytes were parsed here, so nothing else holds the values the checks share rather than copy.
+ */
+function readChecked(value: Record<string, unknown>): AnyEnvelope | undefined {
+  const attributes = compiledContractCheck(EnvelopeAttributes, 'keep')(value) as
+    EnvelopeAttributes | undefined;
+  if (!attributes || !isEventType(attributes.type)) return undefined;
+  const entry = EVENT_CATALOGUE[attributes.type];
+  if (attributes.schemaversion !== entry.version) return undefined;
+  const data = compiledContractCheck(entry.data as new () => object, 'strip')(attributes.data);
+  if (!data) return undefined;
+  return Object.freeze({ ...pickAttributes(attributes), data }) as AnyEnvelope;
+}
+
+/** class-validator's own path: the same verdict, and the words for every error when there are some. */
+function readWithErrors(value: Record<string, unknown>): AnyEnvelope {
+  const { data: rawData, ...rawAttributes } = value;
   // The data block is checked (and copied) once, against its own contract below, not as part of the attributes.
   const attributes = plainToInstance(EnvelopeAttributes, rawAttributes);
   attributes.data = rawData as object;

@@ -1,4 +1,5 @@
 import { getMetadataStorage } from 'class-validator';
+import { onRuleRegistered } from './rule-registrations';
 
 type MetadataStorage = ReturnType<typeof getMetadataStorage>;
 type TargetMetadatas = ReturnType<MetadataStorage['getTargetValidationMetadatas']>;
@@ -26,13 +27,7 @@ export function rememberValidationMetadata(): void {
     byTarget = new WeakMap();
     grouped = new WeakMap();
   };
-  for (const register of ['addValidationMetadata', 'addValidationSchema', 'addConstraintMetadata'] as const) {
-    const original = storage[register].bind(storage) as (metadata: never) => void;
-    storage[register] = ((metadata: never) => {
-      forget();
-      original(metadata);
-    }) as never;
-  }
+  onRuleRegistered(forget);
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
     if (typeof target !== 'function') return lookUp(target, schema, always, strictGroups, groups);
     const key = `${schema}\u0000${always}\u0000${strictGroups}\u0000${groups?.join('\u0001') ?? ''}`;
