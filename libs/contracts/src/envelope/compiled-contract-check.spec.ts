@@ -208,6 +208,20 @@ describe('compiledContractCheck', () => {
     expect(compiledContractCheck(Late, 'strip')({ name: 'ab' })).toBeDefined();
   });
 
+  it('accepts nothing in strict mode for a class with a field that has no rule, as the libraries refuse it', () => {
+    class HalfDecorated {
+      @IsString() name!: string;
+      note?: string = undefined;
+    }
+    const value = { name: 'abc' };
+    expect(libraryVerdict(HalfDecorated, value, STRICT).ok).toBe(false);
+    expect(compiledContractCheck(HalfDecorated, 'reject')(value)).toBeUndefined();
+    // The tolerant reader drops the field, as whitelisting does.
+    expect(compiledVerdict(HalfDecorated, value, TOLERANT)).toStrictEqual(
+      libraryVerdict(HalfDecorated, value, TOLERANT).value,
+    );
+  });
+
   it('leaves a class with a custom transformation to the libraries', () => {
     class Shouting {
       @IsString() @Transform(({ value }: { value: string }) => value.toUpperCase()) name!: string;

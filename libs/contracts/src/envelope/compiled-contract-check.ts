@@ -122,6 +122,9 @@ function compile(cls: Constructor, unknownKeys: UnknownKeys): ContractCheck | nu
     if (property.typedButNotNested) return null;
     rules.set(name, property);
   }
+  // A field the class declares without a rule is an own property of every instance, which forbidNonWhitelisted
+  // refuses whatever the input: the library rejects every value, so this must not accept any.
+  if (unknownKeys === 'reject' && Object.keys(new cls()).some((key) => !rules.has(key))) return null;
   const prototype = cls.prototype as object;
 
   return (plain) => {
