@@ -163,10 +163,31 @@ function unknownVersionRecord(type: EventType): PoisonRecord {
 }
 
 /**
+ * `type` with a field its contract does not know holding an object with a "constructor" key: class-transformer
+ * cannot copy it, which once surfaced as a TypeError the consumer retried forever instead of a dead letter.
+ */
+function unreadableRecord(type: EventType): PoisonRecord {
+  const complaintId = randomUUID();
+  const envelope = exampleAbout(type, complaintId);
+  (envelope.data as Json).extension = { constructor: 'x' };
+  const id = envelope.id as string;
+  return {
+    label: `${type} with an unknown field holding an object with a "constructor" key`,
+    reason: 'invalid-data',
+    mentions: 'unreadable',
+    key: complaintId,
+    value: Buffer.from(JSON.stringify(envelope)),
+    headers: producerHeaders(type, id, EVENT_CATALOGUE[type].version),
+    complaintId,
+    eventId: id,
+  };
+}
+
+/**
  * What must end on the consumer's dead-letter topic when published on a topic it reads, for the types it handles
  * there (the first is used where one type stands for all): bytes that are not JSON (with and without headers that
  * claim a handled type), a null value with no key, JSON that is not an envelope, a type no contract knows (with and
- * without the ce_type header naming it), and for every handled type, data breaking its contract (a field of the
+ * without the ce_type header naming it), data the transformer library cannot copy, and for every handled type, data breaking its contract (a field of the
  * wrong type and one missing, a nested block missing or given as a list) and an unknown schema version.
  */
 export function poisonRecordsFor(types: readonly EventType[]): PoisonRecord[] {
@@ -232,6 +253,7 @@ export function poisonRecordsFor(types: readonly EventType[]): PoisonRecord[] {
     },
     unknownTyped(true),
     unknownTyped(false),
+    unreadableRecord(claimed),
     ...types.flatMap((type) => [
       brokenDataRecord(type),
       ...brokenBlockRecords(type),

@@ -50,6 +50,16 @@ describe('createEnvelope', () => {
     expect(error.details).toEqual([expect.stringMatching(/^customer\.phone: /)]);
   });
 
+  it('refuses data the transformer cannot copy as a contract violation, not a crash', () => {
+    // Given data whose unknown field holds an object with a "constructor" key
+    const event = receivedWith((data) => {
+      data.extension = { constructor: 'x' };
+    });
+
+    // When it builds the envelope, then the producer gets the contract's error for its type
+    expect(violationOf(event).details).toEqual([expect.stringContaining('unreadable')]);
+  });
+
   it('refuses a value outside the vocabulary', () => {
     // Given a channel the contract does not know
     const event = receivedWith((data) => {

@@ -61,7 +61,13 @@ export function createEnvelope<T extends EventType>(event: NewEvent<T>): Envelop
 /** class-validator's own path: the data as the contract reads it, or every error in the producer's data. */
 function checkedWithErrors<T extends EventType>(event: NewEvent<T>): unknown {
   const entry = EVENT_CATALOGUE[event.type];
-  const data = plainToInstance(entry.data as new () => object, instanceToPlain(event.data));
+  let data: object;
+  try {
+    data = plainToInstance(entry.data as new () => object, instanceToPlain(event.data));
+  } catch (error) {
+    // class-transformer cannot copy some values (an object with a "constructor" key): still the producer's bug.
+    throw new ContractViolationError(event.type, [`unreadable: ${(error as Error).message}`]);
+  }
   const errors = validateSync(data, {
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -156,6 +156,26 @@ describe('parseEnvelope', () => {
     expect(JSON.parse(JSON.stringify(parsed))).toStrictEqual(expected);
   });
 
+  it.each([
+    ['an unknown data field', (e: Json) => void (dataOf(e).extra = { constructor: 'x' }), 'invalid-data'],
+    [
+      'a nested unknown field',
+      (e: Json) => void ((dataOf(e).customer as Json).extra = [{ constructor: {} }]),
+      'invalid-data',
+    ],
+    ['an unknown attribute', (e: Json) => void (e.extension = { constructor: 'x' }), 'invalid-envelope'],
+  ])(
+    'rejects an object with a "constructor" key in %s as poison, not as a crash the consumer would retry',
+    (_where, breakIt, reason) => {
+      // Given an envelope carrying a value class-transformer cannot copy
+      const envelope = validEnvelope();
+      breakIt(envelope);
+
+      // When it is parsed, then it is poison with a reason, so it goes to the dead-letter topic
+      expect(poisonOf(JSON.stringify(envelope)).reason).toBe(reason);
+    },
+  );
+
   it('tolerates an unknown envelope attribute and drops it', () => {
     // Given a CloudEvents extension attribute this platform does not use
     const envelope = {

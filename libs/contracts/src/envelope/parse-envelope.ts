@@ -35,7 +35,9 @@ function readChecked(value: Record<string, unknown>): AnyEnvelope | undefined {
 function readWithErrors(value: Record<string, unknown>): AnyEnvelope {
   const { data: rawData, ...rawAttributes } = value;
   // The data block is checked (and copied) once, against its own contract below, not as part of the attributes.
-  const attributes = plainToInstance(EnvelopeAttributes, rawAttributes);
+  const attributes = unlessUnreadable('invalid-envelope', () =>
+    plainToInstance(EnvelopeAttributes, rawAttributes),
+  );
   attributes.data = rawData as object;
   const envelopeErrors = validateSync(attributes, { forbidUnknownValues: true });
   if (envelopeErrors.length > 0) {
@@ -50,12 +52,27 @@ function readWithErrors(value: Record<string, unknown>): AnyEnvelope {
       `${attributes.type} v${attributes.schemaversion} is not supported (current v${entry.version})`,
     ]);
   }
-  const data = plainToInstance(entry.data as new () => object, attributes.data);
+  const data = unlessUnreadable('invalid-data', () =>
+    plainToInstance(entry.data as new () => object, attributes.data),
+  );
   const dataErrors = validateSync(data, { whitelist: true, forbidUnknownValues: true });
   if (dataErrors.length > 0) {
     throw new PoisonMessageError('invalid-data', describeValidationErrors(dataErrors, 'data'));
   }
   return Object.freeze({ ...pickAttributes(attributes), data }) as AnyEnvelope;
+}
+
+/**
+ * class-transformer throws on some JSON it cannot copy (an object with a "constructor" key, even in a field the
+ * contract does not know). That is the message's fault, not the consumer's: it must be poison, or the consumer
+ * would retry the record forever.
+ */
+function unlessUnreadable<T>(reason: 'invalid-envelope' | 'invalid-data', read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new PoisonMessageError(reason, [`unreadable: ${(error as Error).message}`]);
+  }
 }
 
 function parseJson(raw: Buffer | string): Record<string, unknown> {
