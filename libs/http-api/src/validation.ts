@@ -51,6 +51,26 @@ export function unstorableTextFields(value: unknown, path = ''): string[] {
 }
 
 /**
+ * Keys whitelisting never sees: class-transformer skips `constructor` and turns `__proto__` into the copy's
+ * prototype, so both were dropped in silence where every other unknown field is refused.
+ */
+const PROTOTYPE_KEYS = new Set(['constructor', '__proto__']);
+
+/** The paths of every key in a request value that is `constructor` or `__proto__` (JSON.parse makes both own keys). */
+export function prototypeKeyFields(value: unknown, path = ''): string[] {
+  const at = (key: string | number) => (path ? `${path}.${key}` : String(key));
+  if (Array.isArray(value)) return value.flatMap((item, i) => prototypeKeyFields(item, at(i)));
+  if (value && typeof value === 'object') {
+    return Object.keys(value).flatMap((key) =>
+      PROTOTYPE_KEYS.has(key)
+        ? [at(key)]
+        : prototypeKeyFields((value as Record<string, unknown>)[key], at(key)),
+    );
+  }
+  return [];
+}
+
+/**
  * Two holes in class-validator's @ValidateNested, closed here: it lets an array stand where an object is expected
  * (`rules: [[]]` passes, having validated the inner array's no items), and it lets a required nested object be
  * missing (only @IsDefined would catch that). Either way domain code meets something that is not the object, and
@@ -83,8 +103,8 @@ export function nestedObjectProblems(instance: object, path = ''): FieldError[] 
  * Whitelisting validation: unknown fields are rejected (a channel's typo must not be silently dropped) and every
  * field error is reported in one 400. Refused here too, as field errors: JSON nested deeper than any API needs
  * (walking it would overflow the stack), strings holding NUL or a lone surrogate (they would reach Postgres and
- * fail there) and nested objects that are missing or not objects (they would reach the domain and fail there): each
- * was a 500.
+ * fail there) and nested objects that are missing or not objects (they would reach the domain and fail there):
+ * each was a 500. Keys named `constructor` or `__proto__` are refused as well: they were silently dropped.
  */
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -96,6 +116,12 @@ class StrictValidationPipe extends ValidationPipe {
       throw ProblemException.validation([
         { field, messages: [`${field} nests deeper than ${MAX_NESTING} levels`] },
       ]);
+    }
+    const prototypeKeys = scanned ? prototypeKeyFields(value, metadata.data ?? '') : [];
+    if (prototypeKeys.length > 0) {
+      throw ProblemException.validation(
+        prototypeKeys.map((field) => ({ field, messages: [`${field} is not an accepted field name`] })),
+      );
     }
     const unstorable: FieldError[] = (scanned ? unstorableTextFields(value, metadata.data ?? '') : []).map(
       (field) => ({ field, messages: [`${field} must be text without NUL characters or lone surrogates`] }),
