@@ -32,6 +32,12 @@ export class ServiceEnv {
    */
   @IsOptional() @IsInt() @Min(0) @Max(5000) KAFKA_FETCH_MAX_WAIT_MS: number = 1000;
   @IsOptional() @IsInt() @Min(1) KAFKA_FETCH_MIN_BYTES: number = 1;
+  /**
+   * How often consumers commit their progress (0: after every fetched batch). Progress not yet committed when a
+   * process dies is read again after restart and stopped by the inbox: a longer interval means more repeated
+   * reads after a crash, never a lost or doubled effect.
+   */
+  @IsOptional() @IsInt() @Min(0) @Max(60000) KAFKA_COMMIT_INTERVAL_MS: number = 1000;
   /** Suffix for consumer group ids, so a test can run a service with fresh groups. Empty in production. */
   @IsOptional() @Matches(/^[a-z0-9.-]*$/) KAFKA_GROUP_SUFFIX: string = '';
 }

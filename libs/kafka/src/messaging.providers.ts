@@ -103,6 +103,7 @@ export function messagingConfigFor(
     KAFKA_NEW_GROUP_START?: string;
     KAFKA_FETCH_MAX_WAIT_MS?: number;
     KAFKA_FETCH_MIN_BYTES?: number;
+    KAFKA_COMMIT_INTERVAL_MS?: number;
   },
   consumerPurpose?: string,
   consumerTuning: Pick<
@@ -119,6 +120,7 @@ export function messagingConfigFor(
           ...consumerTuning,
           fetchMaxWaitMs: env.KAFKA_FETCH_MAX_WAIT_MS,
           fetchMinBytes: env.KAFKA_FETCH_MIN_BYTES,
+          commitIntervalMs: env.KAFKA_COMMIT_INTERVAL_MS,
           groupId: `${service}.${consumerPurpose}${env.KAFKA_GROUP_SUFFIX}`,
           newGroupStart: env.KAFKA_NEW_GROUP_START === 'latest' ? 'latest' : 'earliest',
         }

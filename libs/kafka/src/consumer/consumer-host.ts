@@ -19,6 +19,7 @@ import { backoffDelay } from './backoff';
 import { handleInOneTransaction, logContextOf, ParsedEvent } from './batch-transaction';
 import { DeadLetterPublisher } from './dead-letter-publisher';
 import { EventHandler, HandlerContext, UnprocessableEventError } from './event-handler';
+import { CommittableOffset, OffsetCommitter } from './offset-committer';
 
 export interface ConsumerHostOptions {
   service: ServiceName;
@@ -44,6 +45,8 @@ export interface ConsumerHostOptions {
    */
   fetchMaxWaitMs?: number;
   fetchMinBytes?: number;
+  /** How often the group's progress is committed (default 1000 ms; 0 after every batch). See OffsetCommitter. */
+  commitIntervalMs?: number;
 }
 
 type Outcome = 'handled' | 'duplicate' | 'skipped' | 'dead-lettered';
@@ -61,11 +64,12 @@ type Sorted =
  * handleInOneTransaction). When a run fails it is rolled back and its events are handled one per transaction,
  * each with retries: transient failures (database or network down) retry in place with backoff and never reach
  * the dead-letter topic, so an outage cannot fill it with good messages; anything else is dead-lettered after
- * `maxAttempts`. Offsets are resolved run by run, in record order.
+ * `maxAttempts`. Offsets are resolved run by run, in record order, and committed on an interval (OffsetCommitter).
  */
 export class ConsumerHost {
   private consumer: Consumer;
   private readonly deadLetters: DeadLetterPublisher;
+  private readonly committer: OffsetCommitter;
   private readonly handlersByType = new Map<string, EventHandler[]>();
   private joined = false;
   private stopping = false;
@@ -80,6 +84,11 @@ export class ConsumerHost {
   ) {
     this.consumer = this.newConsumer();
     this.deadLetters = new DeadLetterPublisher(kafka, options.service);
+    this.committer = new OffsetCommitter(
+      (offsets) => this.consumer.commitOffsets(offsets),
+      options.commitIntervalMs ?? 1000,
+      logger,
+    );
     for (const handler of options.handlers) {
       for (const type of handler.consumes) {
         this.handlersByType.set(type, [...(this.handlersByType.get(type) ?? []), handler]);
@@ -97,6 +106,7 @@ export class ConsumerHost {
   async start(): Promise<void> {
     await this.deadLetters.connect();
     await this.launch();
+    this.committer.start();
   }
 
   private newConsumer(): Consumer {
@@ -112,7 +122,10 @@ export class ConsumerHost {
 
   private async launch(): Promise<void> {
     const consumer = this.consumer;
-    consumer.on(consumer.events.GROUP_JOIN, () => (this.joined = true));
+    consumer.on(consumer.events.GROUP_JOIN, (event) => {
+      this.joined = true;
+      this.committer.keepOnly(event.payload.memberAssignment);
+    });
     consumer.on(consumer.events.CRASH, (event) => {
       this.joined = false;
       const restart = (event.payload as { restart?: boolean }).restart !== false;
@@ -131,6 +144,8 @@ export class ConsumerHost {
     await consumer.subscribe({ topics: this.topics, fromBeginning: true });
     await consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      // Progress is committed by the OffsetCommitter, on an interval.
+      autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.onBatch(payload),
     });
@@ -173,6 +188,10 @@ export class ConsumerHost {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    // What is done so far is committed while the group is joined; a batch still running commits its own (a timed
+    // commit during the disconnect would be dropped by kafkajs, so the timer stops first).
+    this.committer.stop();
+    await this.committer.flush();
     await this.consumer.disconnect();
     await this.deadLetters.disconnect();
   }
@@ -186,14 +205,26 @@ export class ConsumerHost {
    * transaction; a poison record first settles the run before it, then goes to the dead-letter topic, so the
    * offsets resolved always cover exactly the records already dealt with.
    */
-  private async onBatch({
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    await this.consumeBatch(payload);
+    // A stopping consumer commits this batch's progress now, through the batch, while its group is still joined.
+    if (this.committer.intervalMs <= 0 || !payload.isRunning()) {
+      await this.committer.flush((offsets) => payload.commitOffsetsIfNecessary(byTopic(offsets)));
+    }
+  }
+
+  private async consumeBatch({
     batch,
-    resolveOffset,
+    resolveOffset: resolve,
     heartbeat,
     isRunning,
     isStale,
   }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
+    const resolveOffset = (offset: string): void => {
+      resolve(offset);
+      this.committer.done(topic, partition, offset);
+    };
     const limit = Math.max(1, this.options.maxRecordsPerTransaction ?? 100);
     let run: { message: KafkaMessage; sorted: Sorted }[] = [];
     const settleRun = async (): Promise<void> => {
@@ -402,4 +433,14 @@ export class ConsumerHost {
       .counter('dead_letters_total', 'Messages sent to the dead-letter topic', ['reason'])
       .inc({ reason });
   }
+}
+
+/** Offsets as kafkajs's per-batch commit takes them. */
+function byTopic(offsets: CommittableOffset[]): {
+  topics: { topic: string; partitions: { partition: number; offset: string }[] }[];
+} {
+  const topics = new Map<string, { partition: number; offset: string }[]>();
+  for (const { topic, partition, offset } of offsets)
+    topics.set(topic, [...(topics.get(topic) ?? []), { partition, offset }]);
+  return { topics: [...topics].map(([topic, partitions]) => ({ topic, partitions })) };
 }
