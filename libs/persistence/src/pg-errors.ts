@@ -27,9 +27,20 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return (e.constraint ?? e.driverError?.constraint) === constraint;
 }
 
+/**
+ * Connecting through the server's Unix socket while it is down or restarting finds no socket file: ENOENT from
+ * connect. That is the database being away, like ECONNREFUSED over TCP, not a missing file of ours.
+ */
+function isMissingSocket(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { syscall?: unknown; driverError?: { syscall?: unknown } };
+  return codeOf(error) === 'ENOENT' && (e.syscall ?? e.driverError?.syscall) === 'connect';
+}
+
 export function isTransientDatabaseError(error: unknown): boolean {
   const code = codeOf(error);
   if (code && (TRANSIENT_SQLSTATES.has(code) || TRANSIENT_NODE_CODES.has(code))) return true;
+  if (isMissingSocket(error)) return true;
   if (code && /^[0-9A-Z]{5}$/.test(code) && TRANSIENT_SQLSTATE_PREFIXES.some((p) => code.startsWith(p)))
     return true;
   const message = error instanceof Error ? error.message : '';
