@@ -187,8 +187,9 @@ function unreadableRecord(type: EventType): PoisonRecord {
  * What must end on the consumer's dead-letter topic when published on a topic it reads, for the types it handles
  * there (the first is used where one type stands for all): bytes that are not JSON (with and without headers that
  * claim a handled type), a null value with no key, JSON that is not an envelope, a type no contract knows (with and
- * without the ce_type header naming it), data the transformer library cannot copy, and for every handled type, data breaking its contract (a field of the
- * wrong type and one missing, a nested block missing or given as a list) and an unknown schema version.
+ * without the ce_type header naming it), data the transformer library cannot copy, and for every handled type,
+ * data breaking its contract (a field of the wrong type and one missing, a nested block missing or given as a
+ * list) and an unknown schema version.
  */
 export function poisonRecordsFor(types: readonly EventType[]): PoisonRecord[] {
   const [claimed] = types;

@@ -44,8 +44,9 @@ let listening = false;
  * class-validator and class-transformer read a contract's decorators anew for every object they check, walking
  * generic code per property; with every event checked where it is made and again where it is read, that was a
  * fifth of each consumer's CPU. The rules never change after the classes load, so they are turned into one
- * closure per class and treatment of unknown keys, once. Anything this does not model (groups, async rules, custom transforms,
- * exposure rules, getters) compiles to a check that always declines, which keeps the library's own path.
+ * closure per class and treatment of unknown keys, once. Anything this does not model (groups, async rules,
+ * custom transforms, exposure rules, getters) compiles to a check that always declines, which keeps the
+ * library's own path.
  */
 export function compiledContractCheck(cls: Constructor, unknownKeys: UnknownKeys): ContractCheck {
   if (!listening) {
